@@ -1,0 +1,58 @@
+package dossier.cli;
+
+import dossier.DossierException;
+import dossier.source.DatabaseSource;
+import dossier.source.PgSettings;
+import dossier.source.ResultRow;
+import dossier.source.SnapshotReader;
+import dossier.spec.TrackSpec;
+import dossier.spec.TrackSpec.BranchSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Where rows come from: PostgreSQL when one is configured (--db, DOSSIER_DB_URL, or libpq's
+ * PGHOST / PGDATABASE / PGSERVICE), else the track's committed snapshot.
+ */
+final class SourceOptions {
+  @Option(names = "--db", paramLabel = "URL",
+      description = "PostgreSQL to read from: postgresql://host:port/db, jdbc:postgresql://…, or ?service=NAME. "
+          + "Default: DOSSIER_DB_URL, then libpq's PG* variables, ~/.pgpass and service file.")
+  String db;
+
+  @Option(names = "--snapshot", description = "Read the committed snapshot even if a database is configured.")
+  boolean snapshot;
+
+  /** Rows, and how to name where they came from (never with credentials). */
+  record Loaded(List<ResultRow> rows, String source) {}
+
+  Loaded load(TrackSpec spec, Main main, PrintWriter err) {
+    Optional<String> url = Optional.ofNullable(db);
+    if (!snapshot && PgSettings.configured(url, main.env)) {
+      PgSettings settings = PgSettings.resolve(url, main.env, main.home, err::println);
+      List<ResultRow> rows = new ArrayList<>();
+      for (BranchSpec b : spec.branches()) {
+        rows.addAll(DatabaseSource.read(settings, b.runIds(), b.factor()));
+      }
+      return new Loaded(List.copyOf(rows), settings.describe() + " table finetune_results");
+    }
+    Path file = spec.snapshot().orElseThrow(() -> new DossierException(spec.file()
+        + ": no database is configured and the spec names no snapshot; add 'snapshot:' or pass --db"));
+    String shown = shown(main, file);
+    if (!snapshot) {
+      err.println("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + shown);
+      err.flush();
+    }
+    return new Loaded(SnapshotReader.read(file), shown);
+  }
+
+  static String shown(Main main, Path file) {
+    Path project = main.project.toAbsolutePath().normalize();
+    Path abs = file.toAbsolutePath().normalize();
+    return abs.startsWith(project) ? project.relativize(abs).toString().replace('\\', '/') : abs.toString();
+  }
+}

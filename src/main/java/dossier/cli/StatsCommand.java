@@ -1,0 +1,105 @@
+package dossier.cli;
+
+import dossier.DossierException;
+import dossier.gates.TrackAnalysis;
+import dossier.render.StatsReport;
+import dossier.source.DatabaseSource;
+import dossier.source.Metric;
+import dossier.source.PgSettings;
+import dossier.source.ResultRow;
+import dossier.source.SnapshotReader;
+import dossier.spec.SpecLoader;
+import dossier.spec.TrackSpec;
+import dossier.stats.BootstrapSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "stats", mixinStandardHelpOptions = true,
+    description = {"Print the analysis of a track, or of any sweep without a spec:",
+        "  dossier stats track6 --format json",
+        "  dossier stats --data FILE.csv --baseline NAME [--metric f1_buy] [--factor F] [--run ID]"})
+final class StatsCommand implements Callable<Integer> {
+  enum Format { json, text }
+
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+  @Mixin SourceOptions source;
+
+  @Parameters(paramLabel = "TRACK", arity = "0..1", description = "A track with a spec, e.g. track6.")
+  String track;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "A snapshot CSV to analyse without a spec.")
+  Path data;
+
+  @Option(names = "--baseline", paramLabel = "NAME", description = "Without a spec: the baseline variant.")
+  String baseline;
+
+  @Option(names = "--metric", paramLabel = "COLUMN", defaultValue = "f1_buy",
+      description = "Without a spec: the metric compared (default: ${DEFAULT-VALUE}).")
+  String metric;
+
+  @Option(names = "--factor", paramLabel = "F", description = "Without a spec: the factor (needed when the rows hold several).")
+  String factor;
+
+  @Option(names = "--run", paramLabel = "ID", description = "Without a spec: only this run.")
+  String run;
+
+  @Option(names = "--format", defaultValue = "text", description = "json or text (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    String name;
+    String sourceName;
+    TrackAnalysis analysis;
+    if (track != null) {
+      if (data != null || baseline != null) {
+        throw DossierException.usage("give a TRACK or --data/--baseline, not both");
+      }
+      TrackSpec trackSpec = new SpecLoader(main.project).load(track);
+      SourceOptions.Loaded loaded = source.load(trackSpec, main, err);
+      analysis = TrackAnalysis.of(trackSpec, loaded.rows(), loaded.source());
+      name = track;
+      sourceName = loaded.source();
+    } else {
+      if (baseline == null) {
+        throw DossierException.usage("give a TRACK, or --baseline NAME with --data FILE or --db URL");
+      }
+      Metric m = Metric.byColumn(metric).orElseThrow(() -> DossierException.usage(
+          "unknown metric '" + metric + "' (known: " + Metric.knownColumns() + ")"));
+      List<ResultRow> rows;
+      if (data != null) {
+        rows = SnapshotReader.read(data);
+        sourceName = data.toString();
+      } else if (PgSettings.configured(Optional.ofNullable(source.db), main.env)) {
+        if (factor == null || run == null) {
+          throw DossierException.usage("with a database and no spec, name the sweep: --factor F --run ID");
+        }
+        PgSettings settings = PgSettings.resolve(Optional.ofNullable(source.db), main.env, main.home, err::println);
+        rows = DatabaseSource.read(settings, List.of(run), factor);
+        sourceName = settings.describe() + " table finetune_results";
+      } else {
+        throw DossierException.usage("no rows to analyse: give --data FILE or --db URL");
+      }
+      analysis = TrackAnalysis.adhoc(rows, sourceName, baseline, m, Optional.ofNullable(factor),
+          Optional.ofNullable(run), BootstrapSettings.DEFAULT);
+      name = "sweep";
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format == Format.json ? StatsReport.json(name, sourceName, analysis)
+        : StatsReport.text(name, sourceName, analysis));
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,97 @@
+package dossier.format;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * Every number of a dossier goes through here, in the house precision and always with Locale.ROOT
+ * (a '.' decimal point whatever the machine). A value that is not finite prints as {@code n/a}.
+ */
+public final class Formats {
+  public static final String NA = "n/a";
+
+  private Formats() {}
+
+  /** {@code 0.4560}, {@code -0.0697}: f1_buy, ECE, mean Δ, CI bounds of the results layout. */
+  public static String f4(double v) {
+    return fixed(v, 4, false);
+  }
+
+  /** {@code 0.021}, {@code [-0.098, -0.049]}, sortino, Cohen's d in the results layout. */
+  public static String f3(double v) {
+    return fixed(v, 3, false);
+  }
+
+  /** {@code -1.11}: Cohen's d in the gate-decision layout. */
+  public static String f2(double v) {
+    return fixed(v, 2, false);
+  }
+
+  /** {@code +68.52}, {@code -1.19}: return, Δmax_drawdown, Δsortino. */
+  public static String signed2(double v) {
+    return fixed(v, 2, true);
+  }
+
+  /** {@code 47.4}: mean trades. */
+  public static String f1(double v) {
+    return fixed(v, 1, false);
+  }
+
+  /**
+   * One decimal, rounded away from the inside of a range so that the printed range still holds
+   * every value: {@code down} floors (the low end), otherwise ceils. -1.598 → -1.6, -1.240 → -1.2.
+   */
+  public static String f1Outward(double v, boolean down) {
+    if (!Double.isFinite(v)) {
+      return NA;
+    }
+    double scaled = new BigDecimal(Double.toString(v)).movePointRight(1).doubleValue();
+    return f1((down ? Math.floor(scaled) : Math.ceil(scaled)) / 10);
+  }
+
+  /** {@code +10.7}: Δexpectancy. */
+  public static String signed1(double v) {
+    return fixed(v, 1, true);
+  }
+
+  /** {@code 6.10e-08}: p-values, three significant digits. */
+  public static String p(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2e", v) : NA;
+  }
+
+  /** {@code 36}: trades, rounded half up. */
+  public static String integer(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : NA;
+  }
+
+  /** {@code 10,000}. */
+  public static String grouped(long v) {
+    return String.format(Locale.ROOT, "%,d", v);
+  }
+
+  /** A threshold as written in a plan: {@code 0.015}, {@code 1}, {@code 0.05}. */
+  public static String plain(double v) {
+    if (v == 0) {
+      return "0";
+    }
+    return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code +0.015}, {@code 0}. */
+  public static String plainSigned(double v) {
+    return v > 0 ? "+" + plain(v) : plain(v);
+  }
+
+  private static String fixed(double v, int decimals, boolean signed) {
+    if (!Double.isFinite(v)) {
+      return NA;
+    }
+    String s = String.format(Locale.ROOT, "%" + (signed ? "+" : "") + "." + decimals + "f", v);
+    // -0.0000 is a rounding artefact, not a negative number.
+    String zero = "0." + "0".repeat(decimals);
+    if (s.equals("-" + zero) || s.equals("+" + zero)) {
+      return signed ? "+" + zero : zero;
+    }
+    return s;
+  }
+}

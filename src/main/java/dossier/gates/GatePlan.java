@@ -1,0 +1,101 @@
+package dossier.gates;
+
+import dossier.DossierException;
+import dossier.spec.TrackSpec.GateOverride;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The gates a variant must clear, in order, with their thresholds: the plan file shipped in the
+ * jar ({@code plans/f1_buy_boost_plan.yaml}) with a track's overrides applied.
+ */
+public record GatePlan(String plan, String section, List<Gate> gates, List<String> readinessSections) {
+  public static final String DEFAULT_RESOURCE = "/plans/f1_buy_boost_plan.yaml";
+
+  public GatePlan {
+    gates = List.copyOf(gates);
+    readinessSections = List.copyOf(readinessSections);
+  }
+
+  /** A gate of the plan: its number (1-based order), kind and thresholds. */
+  public record Gate(int number, GateKind kind, Map<String, Double> thresholds) {
+    public Gate {
+      thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+    }
+
+    public double threshold(String name) {
+      Double v = thresholds.get(name);
+      if (v == null) {
+        throw new IllegalStateException("gate " + kind.id() + " has no threshold " + name);
+      }
+      return v;
+    }
+  }
+
+  public static GatePlan defaults() {
+    try (InputStream in = GatePlan.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+      }
+      Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      return fromMap(doc);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static GatePlan fromMap(Map<String, Object> doc) {
+    List<Gate> gates = new ArrayList<>();
+    for (Object o : (List<Object>) doc.get("gates")) {
+      Map<String, Object> g = (Map<String, Object>) o;
+      GateKind kind = GateKind.byId((String) g.get("id")).orElseThrow();
+      Map<String, Double> thresholds = new LinkedHashMap<>();
+      for (String p : kind.parameters()) {
+        thresholds.put(p, ((Number) g.get(p)).doubleValue());
+      }
+      gates.add(new Gate(gates.size() + 1, kind, thresholds));
+    }
+    return new GatePlan((String) doc.get("plan"), (String) doc.get("section"), gates,
+        (List<String>) doc.get("readiness_sections"));
+  }
+
+  /** This plan with a track's thresholds; an unknown gate or threshold names the spec line. */
+  public GatePlan with(List<GateOverride> overrides, String specFile) {
+    List<Gate> out = new ArrayList<>(gates);
+    for (GateOverride o : overrides) {
+      int i = indexOf(o.gate());
+      if (i < 0) {
+        throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: unknown gate '%s' (known: %s)", specFile,
+            o.line(), o.gate(), String.join(", ", gates.stream().map(g -> g.kind().id()).toList())));
+      }
+      Gate g = out.get(i);
+      if (!g.thresholds().containsKey(o.parameter())) {
+        throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: gate '%s' has no threshold '%s' (known: %s)",
+            specFile, o.line(), o.gate(), o.parameter(),
+            g.thresholds().isEmpty() ? "none" : String.join(", ", g.thresholds().keySet())));
+      }
+      Map<String, Double> t = new LinkedHashMap<>(g.thresholds());
+      t.put(o.parameter(), o.value());
+      out.set(i, new Gate(g.number(), g.kind(), t));
+    }
+    return new GatePlan(plan, section, out, readinessSections);
+  }
+
+  private int indexOf(String id) {
+    for (int i = 0; i < gates.size(); i++) {
+      if (gates.get(i).kind().id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,120 @@
+package dossier.gates;
+
+import dossier.source.ResultRow;
+import dossier.source.Sweeps;
+import dossier.spec.Located;
+import dossier.spec.TrackSpec;
+import dossier.spec.TrackSpec.BranchSpec;
+import dossier.DossierException;
+import dossier.source.Metric;
+import dossier.stats.BootstrapSettings;
+import dossier.stats.BranchStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The whole analysis of a track: every branch's statistics and gates. The overall verdict is
+ * LOCK when some variant of some branch clears every gate, else ABANDON.
+ */
+public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<BranchAnalysis> branches) {
+  public TrackAnalysis {
+    branches = List.copyOf(branches);
+  }
+
+  public Verdict overall() {
+    return branches.stream().anyMatch(b -> !b.locked().isEmpty()) ? Verdict.LOCK : Verdict.ABANDON;
+  }
+
+  /**
+   * Analyses a track's rows as its spec says, after checking that the spec and the data agree.
+   *
+   * @param source how the rows' origin is named in errors, e.g. the snapshot path
+   */
+  public static TrackAnalysis of(TrackSpec spec, List<ResultRow> rows, String source) {
+    GatePlan plan = GatePlan.defaults().with(spec.gateOverrides(), spec.file());
+    Readiness.Result readiness = Readiness.check(spec.readiness(), plan.readinessSections());
+    List<BranchAnalysis> branches = new ArrayList<>();
+    for (BranchSpec b : spec.branches()) {
+      check(spec, b, rows, source);
+      BranchStats stats = BranchStats.of(
+          Sweeps.resolve(rows, b.factor(), b.runIds(), b.baseline().value(), b.variantNames(), b.cryptoNames()),
+          Metric.F1_BUY, spec.bootstrap());
+      branches.add(new BranchAnalysis(stats, GateEvaluator.evaluate(plan, stats, readiness)));
+    }
+    return new TrackAnalysis(plan, readiness, branches);
+  }
+
+  /** One branch on any sweep, without a spec: the variants and cryptos are those of the data. */
+  public static TrackAnalysis adhoc(
+      List<ResultRow> rows, String source, String baseline, Metric metric, Optional<String> factor,
+      Optional<String> run, BootstrapSettings bootstrap) {
+    List<ResultRow> selected = rows.stream()
+        .filter(r -> factor.map(r.factor()::equals).orElse(true))
+        .filter(r -> run.map(r.runId()::equals).orElse(true))
+        .toList();
+    if (selected.isEmpty()) {
+      throw new DossierException(source + ": no rows" + factor.map(f -> " for factor '" + f + "'").orElse("")
+          + run.map(r -> " in run '" + r + "'").orElse(""));
+    }
+    Set<String> factors = selected.stream().map(ResultRow::factor).collect(Collectors.toCollection(TreeSet::new));
+    if (factors.size() > 1) {
+      throw DossierException.usage(source + ": rows of several factors (" + String.join(", ", factors)
+          + "); choose one with --factor");
+    }
+    Set<String> variants = selected.stream().map(ResultRow::variant).collect(Collectors.toCollection(TreeSet::new));
+    if (!variants.contains(baseline)) {
+      throw DossierException.usage(String.format(Locale.ROOT, "%s: baseline '%s' has no rows (variants: %s)", source,
+          baseline, String.join(", ", variants)));
+    }
+    List<String> ordered = new ArrayList<>();
+    ordered.add(baseline);
+    variants.stream().filter(v -> !v.equals(baseline)).forEach(ordered::add);
+    List<String> runs = selected.stream().map(ResultRow::runId).distinct().sorted().toList();
+    List<String> cryptos = selected.stream().map(ResultRow::crypto).distinct().sorted().toList();
+    BranchStats stats = BranchStats.of(
+        Sweeps.resolve(selected, factors.iterator().next(), runs, baseline, ordered, cryptos), metric, bootstrap);
+    GatePlan plan = GatePlan.defaults();
+    Readiness.Result readiness = Readiness.check(Optional.empty(), plan.readinessSections());
+    return new TrackAnalysis(plan, readiness, List.of(new BranchAnalysis(stats,
+        GateEvaluator.evaluate(plan, stats, readiness))));
+  }
+
+  private static void check(TrackSpec spec, BranchSpec b, List<ResultRow> rows, String source) {
+    for (Located run : b.runs()) {
+      if (rows.stream().noneMatch(r -> r.runId().equals(run.value()))) {
+        throw new DossierException(String.format(Locale.ROOT, "%s:%d: run '%s' has no rows in %s; check the run id",
+            spec.file(), run.line(), run.value(), source));
+      }
+    }
+    List<ResultRow> branchRows = rows.stream()
+        .filter(r -> r.factor().equals(b.factor()) && b.runIds().contains(r.runId()))
+        .toList();
+    if (branchRows.isEmpty()) {
+      Set<String> factors = rows.stream().filter(r -> b.runIds().contains(r.runId())).map(ResultRow::factor)
+          .collect(Collectors.toCollection(TreeSet::new));
+      throw new DossierException(String.format(Locale.ROOT, "%s: factor '%s' has no rows in run(s) %s of %s (factors there: %s)",
+          spec.file(), b.factor(), String.join(", ", b.runIds()), source, String.join(", ", factors)));
+    }
+    Set<String> found = branchRows.stream().map(ResultRow::variant).collect(Collectors.toCollection(TreeSet::new));
+    for (var v : b.variants()) {
+      if (!found.contains(v.name().value())) {
+        throw new DossierException(String.format(Locale.ROOT,
+            "%s:%d: variant '%s' has no rows for factor '%s' in %s (found: %s)", spec.file(), v.name().line(),
+            v.name().value(), b.factor(), source, String.join(", ", found)));
+      }
+    }
+    Set<String> cryptos = branchRows.stream().map(ResultRow::crypto).collect(Collectors.toCollection(TreeSet::new));
+    for (Located c : b.cryptos()) {
+      if (!cryptos.contains(c.value())) {
+        throw new DossierException(String.format(Locale.ROOT,
+            "%s:%d: crypto '%s' has no rows for factor '%s' in %s (found: %s)", spec.file(), c.line(), c.value(),
+            b.factor(), source, String.join(", ", cryptos)));
+      }
+    }
+  }
+}

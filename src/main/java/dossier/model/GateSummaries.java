@@ -1,0 +1,160 @@
+package dossier.model;
+
+import dossier.format.Formats;
+import dossier.gates.BranchAnalysis;
+import dossier.gates.GateKind;
+import dossier.gates.GatePlan;
+import dossier.gates.GatePlan.Gate;
+import dossier.gates.GateResult;
+import dossier.gates.Status;
+import dossier.gates.VariantVerdict;
+import dossier.model.ResultsDossier.CountView;
+import dossier.model.ResultsDossier.GateView;
+import dossier.source.Metric;
+
+import dossier.gates.GateEvaluator;
+import dossier.stats.BranchStats;
+import dossier.stats.Comparison;
+import dossier.stats.CryptoSummary;
+import java.util.ArrayList;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One row per gate of the branch's gate table: the gate with its thresholds, the evidence across
+ * all variants in one cell, and the verdicts counted ("FAIL × 4").
+ */
+final class GateSummaries {
+  private GateSummaries() {}
+
+  static List<GateView> of(GatePlan plan, BranchAnalysis analysis) {
+    List<GateView> out = new ArrayList<>();
+    for (Gate gate : plan.gates()) {
+      List<GateResult> results = analysis.verdicts().stream().map(v -> v.gates().get(gate.number() - 1)).toList();
+      out.add(new GateView(gate.number(), label(gate, analysis.stats()), evidence(gate, analysis, results),
+          counts(results)));
+    }
+    return out;
+  }
+
+  static String label(Gate gate, BranchStats stats) {
+    String metric = stats.primary().column();
+    String metricName = metric.substring(0, 1).toUpperCase(Locale.ROOT) + metric.substring(1);
+    int cryptos = stats.sweep().cryptos().size();
+    return switch (gate.kind()) {
+      case F1_LIFT -> String.format(Locale.ROOT, "%s lift ≥ %s with CI95 excluding 0", metricName,
+          Formats.plainSigned(gate.threshold("min_delta")));
+      case JOINT -> String.format(Locale.ROOT, "Joint metric (Δexpectancy ≥ %s AND Δsortino ≥ %s AND Δmax_drawdown ≤ %s %%)",
+          Formats.plain(gate.threshold("min_expectancy")), Formats.plain(gate.threshold("min_sortino")),
+          Formats.plainSigned(gate.threshold("max_drawdown")));
+      case STABILITY -> String.format(Locale.ROOT, "Stability — per-fold %s variance ≤ %s", metric,
+          Formats.plain(gate.threshold("max_variance")));
+      case PER_ASSET -> String.format(Locale.ROOT, "Per-asset — %s improves on ≥ %s/%d cryptos", metric,
+          Formats.plain(gate.threshold("min_improved")), cryptos);
+      case SAMPLE_SIZE -> String.format(Locale.ROOT, "Sample size — ≥ %s BUY trades / fold",
+          Formats.plain(gate.threshold("min_trades")));
+      case READINESS -> "MLOps readiness";
+    };
+  }
+
+  static List<CountView> counts(List<GateResult> results) {
+    List<CountView> out = new ArrayList<>();
+    for (Status s : Status.values()) {
+      int n = (int) results.stream().filter(r -> r.status() == s).count();
+      if (n > 0) {
+        out.add(new CountView(statusLabel(s), n));
+      }
+    }
+    return out;
+  }
+
+  static String statusLabel(Status s) {
+    return s == Status.WARN ? "⚠ WARN" : s.name();
+  }
+
+  private static String evidence(Gate gate, BranchAnalysis analysis, List<GateResult> results) {
+    BranchStats stats = analysis.stats();
+    List<Comparison> cs = stats.comparisons();
+    int n = cs.size();
+    boolean anyWarn = results.stream().anyMatch(r -> r.status() == Status.WARN);
+    if (anyWarn || n == 0) {
+      return perVariant(analysis.verdicts(), gate.number());
+    }
+    return switch (gate.kind()) {
+      case F1_LIFT -> {
+        double lo = cs.stream().mapToDouble(Comparison::meanDelta).min().orElseThrow();
+        double hi = cs.stream().mapToDouble(Comparison::meanDelta).max().orElseThrow();
+        boolean allBelow = cs.stream().allMatch(c -> c.ciHigh() < 0);
+        boolean allAbove = cs.stream().allMatch(c -> c.ciLow() > 0);
+        if (allBelow || allAbove) {
+          yield String.format(Locale.ROOT, "%s ∈ [%s, %s] with CI95 excluding 0%s", n == 1 ? "the variant" : "every variant",
+              Formats.f4(lo), Formats.f4(hi), allBelow ? " in the WRONG direction" : "");
+        }
+        yield perVariant(analysis.verdicts(), gate.number());
+      }
+      case JOINT -> {
+        List<String> parts = new ArrayList<>();
+        count(parts, cs, Metric.EXPECTANCY_NET, "Δexpectancy negative", c -> c < gate.threshold("min_expectancy"));
+        count(parts, cs, Metric.SORTINO, "Δsortino negative", c -> c < gate.threshold("min_sortino"));
+        count(parts, cs, Metric.MAX_DRAWDOWN, "Δmax_dd > " + Formats.plain(gate.threshold("max_drawdown")) + " %",
+            c -> c > gate.threshold("max_drawdown"));
+        yield parts.isEmpty() ? "every component within its threshold on " + describeAll(n) : String.join(" ; ", parts);
+      }
+      case STABILITY -> {
+        Metric m = stats.primary();
+        String best = "";
+        double worst = Double.NEGATIVE_INFINITY;
+        for (Comparison c : cs) {
+          for (CryptoSummary s : stats.summaries(c.variant())) {
+            if (Double.isFinite(s.variance(m)) && s.variance(m) > worst) {
+              worst = s.variance(m);
+              best = c.variant() + " on " + s.crypto();
+            }
+          }
+        }
+        yield String.format(Locale.ROOT, "max variance %s (%s)", Formats.f3(worst), best);
+      }
+      case PER_ASSET -> {
+        int cryptos = stats.sweep().cryptos().size();
+        boolean same = cs.stream().map(Comparison::improvedCryptos).distinct().count() == 1;
+        yield same
+            ? String.format(Locale.ROOT, "%d/%d improve on %s", cs.get(0).improvedCryptos(), cryptos,
+                n == 1 ? "the variant" : "every variant")
+            : perVariant(analysis.verdicts(), gate.number());
+      }
+      case SAMPLE_SIZE -> {
+        double[] means = stats.sweep().compared().stream().mapToDouble(GateEvaluator::meanTrades).toArray();
+        double lo = java.util.Arrays.stream(means).min().orElseThrow();
+        double hi = java.util.Arrays.stream(means).max().orElseThrow();
+        String range = Formats.f1(lo).equals(Formats.f1(hi)) ? Formats.f1(lo) : Formats.f1(lo) + "–" + Formats.f1(hi);
+        yield String.format(Locale.ROOT, "mean n_trades %s (vs %s baseline)", range,
+            Formats.f1(GateEvaluator.meanTrades(stats.sweep().baselineSweep())));
+      }
+      case READINESS -> results.get(0).evidence();
+    };
+  }
+
+  private static void count(List<String> parts, List<Comparison> cs, Metric m, String what,
+      java.util.function.DoublePredicate failing) {
+    long k = cs.stream().filter(c -> failing.test(c.meanDelta(m))).count();
+    if (k == cs.size()) {
+      parts.add(what + " on " + describeAll(cs.size()));
+    } else if (k > 0) {
+      parts.add(String.format(Locale.ROOT, "%s on %d/%d", what, k, cs.size()));
+    }
+  }
+
+  private static String describeAll(int n) {
+    return n == 1 ? "the variant" : "all " + n + " variants";
+  }
+
+  private static String perVariant(List<VariantVerdict> verdicts, int number) {
+    List<String> parts = new ArrayList<>();
+    for (VariantVerdict v : verdicts) {
+      parts.add(v.variant() + ": " + v.gates().get(number - 1).evidence());
+    }
+    return String.join(" ; ", parts);
+  }
+
+}

@@ -1,0 +1,93 @@
+package dossier.render;
+
+import dossier.DossierException;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+
+/**
+ * Fills a layout's FreeMarker template with a dossier model. Templates are trusted less than
+ * code: they may not create Java objects ({@code ?new}), reach the Java API ({@code ?api}), or
+ * see anything but maps, lists, strings, booleans and whole numbers; every interpolation is
+ * Markdown-escaped.
+ */
+public final class Renderer {
+  private final Configuration config;
+
+  /** @param overrides a folder whose templates replace the shipped ones of the same name */
+  public Renderer(Optional<Path> overrides) {
+    Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+    List<TemplateLoader> loaders = new ArrayList<>();
+    if (overrides.isPresent()) {
+      try {
+        loaders.add(new FileTemplateLoader(overrides.get().toFile()));
+      } catch (IOException e) {
+        throw new DossierException(overrides.get() + ": cannot read templates: " + e.getMessage(), e);
+      }
+    }
+    loaders.add(new ClassTemplateLoader(Renderer.class, "/templates"));
+    c.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+    c.setDefaultEncoding("UTF-8");
+    c.setLocale(Locale.ROOT);
+    c.setTimeZone(TimeZone.getTimeZone("UTC"));
+    c.setNumberFormat("computer");
+    c.setBooleanFormat("c");
+    c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    c.setLogTemplateExceptions(false);
+    c.setWrapUncheckedExceptions(true);
+    c.setFallbackOnNullLoopVariable(false);
+    c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    c.setAPIBuiltinEnabled(false);
+    c.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
+    c.setRegisteredCustomOutputFormats(List.of(MarkdownOutputFormat.INSTANCE));
+    c.setOutputFormat(MarkdownOutputFormat.INSTANCE);
+    c.setSharedVariable("code", (TemplateMethodModelEx) Renderer::code);
+    this.config = c;
+  }
+
+  /** {@code ${code(name)}}: a name from the data as a code span, safe in a table cell. */
+  private static Object code(List<?> args) throws TemplateModelException {
+    if (args.size() != 1 || !(args.get(0) instanceof TemplateScalarModel s)) {
+      throw new TemplateModelException("code(text) takes one string");
+    }
+    return MarkdownOutputFormat.INSTANCE.fromMarkup(MarkdownEscaper.code(s.getAsString()));
+  }
+
+  /** Renders {@code <layout>.md.ftl} with the model, then normalises and checks the Markdown. */
+  public String render(String layout, Record model) {
+    String name = layout + ".md.ftl";
+    StringWriter out = new StringWriter();
+    try {
+      Template template = config.getTemplate(name);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> root = (Map<String, Object>) TemplateTree.of(model);
+      template.process(root, out);
+    } catch (TemplateException e) {
+      throw new DossierException("template " + name + ": " + e.getMessageWithoutStackTop(), e);
+    } catch (IOException e) {
+      throw new DossierException("template " + name + ": " + e.getMessage(), e);
+    }
+    String markdown = MarkdownText.normalise(out.toString());
+    TableCheck.check(markdown, name);
+    return markdown;
+  }
+}

@@ -1,0 +1,61 @@
+package dossier.sample;
+
+import dossier.DossierException;
+import dossier.source.ResultRow;
+import dossier.source.SnapshotWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sample sweeps the project ships in {@code dossiers/data/}: deterministic rows built to
+ * reproduce the figures of the team's hand-written results pages, so that the tool can be run
+ * and tested end to end without the database.
+ *
+ * <p>Same code, same rows, same bytes: nothing here depends on the clock, the locale or an
+ * unseeded generator.
+ */
+public final class SampleData {
+  /** File name of the Track 6 focal-loss sweep in the data folder. */
+  public static final String TRACK6_FILE = "track6-focal-loss.csv";
+
+  private SampleData() {}
+
+  /** The 125 completed attempts of the Track 6 focal-loss sweep, in the order they ran. */
+  public static List<ResultRow> track6() {
+    return Track6.rows();
+  }
+
+  /** Every sample sweep by its file name, in a fixed order. */
+  public static Map<String, List<ResultRow>> all() {
+    Map<String, List<ResultRow>> sweeps = new LinkedHashMap<>();
+    sweeps.put(TRACK6_FILE, track6());
+    return java.util.Collections.unmodifiableMap(sweeps);
+  }
+
+  /** Writes every sample sweep as a snapshot CSV (UTF-8, canonical bytes) into {@code dataDir}. */
+  public static void writeAll(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new DossierException(dataDir + ": cannot create the data folder: " + e.getMessage(), e);
+    }
+    for (Map.Entry<String, List<ResultRow>> sweep : all().entrySet()) {
+      Path file = dataDir.resolve(sweep.getKey());
+      try {
+        Files.write(file, SnapshotWriter.write(sweep.getValue()).getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new DossierException(file + ": cannot write the sample data: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** {@code SampleData [DIR]}: writes the sample sweeps into DIR (default {@code dossiers/data}). */
+  public static void main(String[] args) {
+    writeAll(Path.of(args.length > 0 ? args[0] : "dossiers/data"));
+  }
+}

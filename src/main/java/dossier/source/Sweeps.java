@@ -1,0 +1,66 @@
+package dossier.source;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Applies the house rules for attempts: the latest completed attempt of a cell counts. */
+public final class Sweeps {
+  private Sweeps() {}
+
+  /**
+   * Resolves the rows of one branch.
+   *
+   * @param rows rows of any runs and factors; only those of {@code runIds} × {@code factor} are used
+   * @param variants baseline first
+   */
+  public static BranchSweep resolve(
+      List<ResultRow> rows, String factor, List<String> runIds, String baseline, List<String> variants,
+      List<String> cryptos) {
+    Map<String, List<ResultRow>> byVariant = new HashMap<>();
+    SortedSet<Integer> folds = new TreeSet<>();
+    int read = 0;
+    for (ResultRow row : rows) {
+      if (!row.factor().equals(factor) || !runIds.contains(row.runId()) || !cryptos.contains(row.crypto())) {
+        continue;
+      }
+      read++;
+      folds.add(row.fold());
+      byVariant.computeIfAbsent(row.variant(), v -> new ArrayList<>()).add(row);
+    }
+    List<VariantSweep> sweeps = new ArrayList<>();
+    for (String variant : variants) {
+      sweeps.add(resolveVariant(variant, byVariant.getOrDefault(variant, List.of())));
+    }
+    return new BranchSweep(factor, runIds, baseline, sweeps, cryptos, folds, read);
+  }
+
+  // Two completed attempts with the same created_at: the later run id wins, so the choice does not
+  // depend on the order in which a snapshot or a query returned the rows.
+  private static VariantSweep resolveVariant(String variant, List<ResultRow> rows) {
+    Map<Cell, List<ResultRow>> byCell = new TreeMap<>();
+    for (ResultRow row : rows) {
+      byCell.computeIfAbsent(new Cell(row.crypto(), row.fold()), c -> new ArrayList<>()).add(row);
+    }
+    Map<Cell, ResultRow> counted = new TreeMap<>();
+    Map<Cell, String> failedCells = new TreeMap<>();
+    int failed = 0;
+    int retries = 0;
+    for (Map.Entry<Cell, List<ResultRow>> e : byCell.entrySet()) {
+      List<ResultRow> attempts = e.getValue();
+      retries += attempts.size() - 1;
+      failed += (int) attempts.stream().filter(r -> !r.completed()).count();
+      attempts.stream()
+          .filter(ResultRow::completed)
+          .max(Comparator.comparing(ResultRow::createdAt).thenComparing(ResultRow::runId))
+          .ifPresentOrElse(r -> counted.put(e.getKey(), r),
+              () -> failedCells.put(e.getKey(), attempts.get(attempts.size() - 1).status()));
+    }
+    return new VariantSweep(variant, new TreeMap<>(counted), rows.size(), failed, retries, new TreeMap<>(failedCells));
+  }
+}

@@ -1,0 +1,233 @@
+package dossier.spec;
+
+import dossier.DossierException;
+import dossier.stats.BootstrapSettings;
+import dossier.spec.TrackSpec.BranchSpec;
+import dossier.spec.TrackSpec.GateOverride;
+import dossier.spec.TrackSpec.Layout;
+import dossier.spec.TrackSpec.Narrative;
+import dossier.spec.TrackSpec.VariantSpec;
+import dossier.spec.YamlReader.Obj;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds and reads track specs: {@code <project>/dossiers/<name>.yaml}. The project is the folder
+ * that holds {@code dossiers/}; paths in a spec are relative to the spec's folder and may not
+ * leave the project.
+ */
+public final class SpecLoader {
+  public static final String DOSSIERS = "dossiers";
+
+  private static final Set<String> TOP_KEYS = Set.of("track", "title", "date", "layout", "story", "plan",
+      "plan_subject", "metadata", "snapshot", "readiness", "output", "branches", "sweep", "bootstrap", "gates",
+      "narrative");
+  private static final Set<String> BRANCH_KEYS = Set.of("factor", "label", "runs", "baseline", "variants",
+      "cryptos", "crypto_set", "folds", "fold_note");
+  private static final Set<String> VARIANT_KEYS = Set.of("name", "params", "note");
+  private static final Set<String> BOOTSTRAP_KEYS = Set.of("resamples", "seed", "level");
+  private static final Set<String> NARRATIVE_KEYS = Set.of("hypothesis", "tldr", "paired_note", "supporting",
+      "lock_note", "decisions", "linked_context");
+
+  private final Path project;
+
+  public SpecLoader(Path project) {
+    this.project = project.toAbsolutePath().normalize();
+  }
+
+  public Path project() {
+    return project;
+  }
+
+  /** The names of the specs found, sorted ({@code track5}, {@code track6}, …). */
+  public List<String> names() {
+    Path dir = project.resolve(DOSSIERS);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .map(n -> n.substring(0, n.length() - ".yaml".length()))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new DossierException(dir + ": cannot list specs: " + e.getMessage(), e);
+    }
+  }
+
+  public TrackSpec load(String name) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || name.contains("..")) {
+      throw DossierException.usage("'" + name + "' is not a track name such as track6");
+    }
+    List<String> known = names();
+    if (!known.contains(name)) {
+      throw DossierException.usage(String.format(Locale.ROOT, "unknown track '%s' (known: %s); specs live in %s/",
+          name, known.isEmpty() ? "none" : String.join(", ", known), DOSSIERS));
+    }
+    Path file = project.resolve(DOSSIERS).resolve(name + ".yaml");
+    String shown = DOSSIERS + "/" + name + ".yaml";
+    return read(name, file, shown);
+  }
+
+  TrackSpec read(String name, Path file, String shown) {
+    Obj root = YamlReader.load(file, shown).check(TOP_KEYS);
+    Path specDir = file.toAbsolutePath().getParent();
+    int track = (int) root.integer("track", 1, 9999);
+    String title = root.string("title");
+    String date = root.string("date");
+    try {
+      LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      throw root.error("date", "'date' must be a date such as 2026-04-29, not '" + date + "'");
+    }
+    Layout layout = layout(root);
+    List<BranchSpec> branches = new ArrayList<>();
+    for (Obj b : root.objects("branches")) {
+      branches.add(branch(b));
+    }
+    if (branches.isEmpty()) {
+      throw root.error("branches", "'branches' lists no branch; name at least one factor");
+    }
+    String defaultOutput = String.format(Locale.ROOT, "%s-track%d-%s-results.md", date, track, slug(title));
+    Path output = path(root, "output", specDir).orElse(specDir.resolve(defaultOutput));
+    return new TrackSpec(
+        name, shown, track, title, date, layout,
+        root.string("story"),
+        root.string("plan"),
+        root.optionalString("plan_subject").orElse(title.toLowerCase(Locale.ROOT)),
+        root.has("metadata") ? root.pairs("metadata") : List.of(),
+        path(root, "snapshot", specDir),
+        path(root, "readiness", specDir),
+        output,
+        branches,
+        root.has("sweep") ? root.pairs("sweep") : List.of(),
+        bootstrap(root),
+        gateOverrides(root),
+        narrative(root));
+  }
+
+  private static Layout layout(Obj root) {
+    String value = root.optionalString("layout").orElse(Layout.RESULTS.key());
+    return Arrays.stream(Layout.values()).filter(l -> l.key().equals(value)).findFirst()
+        .orElseThrow(() -> root.error("layout", "unknown layout '" + value + "' (known: "
+            + Arrays.stream(Layout.values()).map(Layout::key).collect(Collectors.joining(", ")) + ")"));
+  }
+
+  private BranchSpec branch(Obj b) {
+    b.check(BRANCH_KEYS);
+    String factor = b.string("factor");
+    List<Located> runs = nonEmpty(b, "runs", b.strings("runs"));
+    Located baseline = new Located(b.string("baseline"), b.lineOf("baseline"));
+    List<VariantSpec> variants = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Obj v : b.objects("variants")) {
+      v.check(VARIANT_KEYS);
+      Located variantName = new Located(v.string("name"), v.lineOf("name"));
+      if (!seen.add(variantName.value())) {
+        throw v.error("name", "duplicate variant '" + variantName.value() + "'; list each variant once");
+      }
+      variants.add(new VariantSpec(variantName, v.optionalString("params"), v.optionalString("note")));
+    }
+    if (!seen.contains(baseline.value())) {
+      throw b.error("baseline", "baseline '" + baseline.value() + "' is not one of the variants ("
+          + String.join(", ", variants.stream().map(v -> v.name().value()).toList()) + ")");
+    }
+    if (variants.size() < 2) {
+      throw b.error("variants", "a branch needs its baseline and at least one variant to compare");
+    }
+    // Baseline first: every table of the house format puts it first.
+    List<VariantSpec> ordered = new ArrayList<>();
+    variants.stream().filter(v -> v.name().value().equals(baseline.value())).forEach(ordered::add);
+    variants.stream().filter(v -> !v.name().value().equals(baseline.value())).forEach(ordered::add);
+    List<Located> cryptos = nonEmpty(b, "cryptos", b.strings("cryptos"));
+    Set<String> uniqueCryptos = new HashSet<>();
+    for (Located c : cryptos) {
+      if (!uniqueCryptos.add(c.value())) {
+        throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: duplicate crypto '%s'", b.file(), c.line(),
+            c.value()));
+      }
+    }
+    return new BranchSpec(factor, b.optionalString("label").orElse(factor), runs, baseline, ordered, cryptos,
+        b.optionalString("crypto_set"), (int) b.integer("folds", 1, 1000), b.optionalString("fold_note"));
+  }
+
+  private static List<Located> nonEmpty(Obj b, String key, List<Located> values) {
+    if (values.isEmpty()) {
+      throw b.error(key, "'" + key + "' is empty");
+    }
+    return values;
+  }
+
+  private static BootstrapSettings bootstrap(Obj root) {
+    if (!root.has("bootstrap")) {
+      return BootstrapSettings.DEFAULT;
+    }
+    Obj b = root.obj("bootstrap").check(BOOTSTRAP_KEYS);
+    BootstrapSettings d = BootstrapSettings.DEFAULT;
+    return new BootstrapSettings(
+        b.has("resamples") ? (int) b.integer("resamples", 100, 1_000_000) : d.resamples(),
+        b.has("seed") ? b.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE) : d.seed(),
+        b.has("level") ? b.decimal("level", 0.5, 0.999) : d.level());
+  }
+
+  private static List<GateOverride> gateOverrides(Obj root) {
+    if (!root.has("gates")) {
+      return List.of();
+    }
+    List<GateOverride> out = new ArrayList<>();
+    Obj gates = root.obj("gates");
+    for (String gate : gates.keys()) {
+      Obj params = gates.obj(gate);
+      for (String p : params.keys()) {
+        out.add(new GateOverride(gate, p, params.decimal(p, -1e9, 1e9), params.lineOf(p)));
+      }
+    }
+    return out;
+  }
+
+  private static Narrative narrative(Obj root) {
+    Obj n = root.has("narrative") ? root.obj("narrative").check(NARRATIVE_KEYS) : null;
+    if (n == null) {
+      return new Narrative("", "", "", "", "", List.of(), "");
+    }
+    return new Narrative(
+        n.text("hypothesis", ""),
+        n.text("tldr", ""),
+        n.text("paired_note", ""),
+        n.text("supporting", ""),
+        n.text("lock_note", ""),
+        n.has("decisions") ? n.pairs("decisions") : List.of(),
+        n.text("linked_context", ""));
+  }
+
+  /** A path of the spec, resolved against its folder; it may not point outside the project. */
+  private Optional<Path> path(Obj root, String key, Path specDir) {
+    if (!root.has(key)) {
+      return Optional.empty();
+    }
+    String value = root.string(key);
+    Path resolved = specDir.resolve(value).normalize();
+    if (Path.of(value).isAbsolute() || !resolved.startsWith(project)) {
+      throw root.error(key, "'" + key + "' must be a path inside the project, relative to the spec's folder, not '"
+          + value + "'");
+    }
+    return Optional.of(resolved);
+  }
+
+  static String slug(String title) {
+    return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+  }
+}

@@ -1,0 +1,112 @@
+package dossier.spec;
+
+import dossier.stats.BootstrapSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A track's spec: what sweep to read, how to analyse it, and the words people wrote around the
+ * numbers. Paths are already resolved against the spec's folder and checked to stay inside the
+ * project.
+ *
+ * @param name the spec's name on the command line, e.g. {@code track6}
+ * @param file the spec file as shown in messages, e.g. {@code dossiers/track6.yaml}
+ */
+public record TrackSpec(
+    String name,
+    String file,
+    int track,
+    String title,
+    String date,
+    Layout layout,
+    String story,
+    String plan,
+    String planSubject,
+    List<KeyValue> metadata,
+    Optional<Path> snapshot,
+    Optional<Path> readiness,
+    Path output,
+    List<BranchSpec> branches,
+    List<KeyValue> sweepRows,
+    BootstrapSettings bootstrap,
+    List<GateOverride> gateOverrides,
+    Narrative narrative) {
+
+  public TrackSpec {
+    Objects.requireNonNull(name, "name == null");
+    metadata = List.copyOf(metadata);
+    branches = List.copyOf(branches);
+    sweepRows = List.copyOf(sweepRows);
+    gateOverrides = List.copyOf(gateOverrides);
+    if (branches.isEmpty()) {
+      throw new IllegalArgumentException("branches is empty");
+    }
+  }
+
+  public enum Layout {
+    RESULTS("results"),
+    GATE_DECISION("gate-decision");
+
+    private final String key;
+
+    Layout(String key) {
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
+    }
+  }
+
+  /** One factor of the sweep, analysed on its own against its own baseline. */
+  public record BranchSpec(
+      String factor,
+      String label,
+      List<Located> runs,
+      Located baseline,
+      List<VariantSpec> variants,
+      List<Located> cryptos,
+      Optional<String> cryptoSet,
+      int folds,
+      Optional<String> foldNote) {
+    public BranchSpec {
+      runs = List.copyOf(runs);
+      variants = List.copyOf(variants);
+      cryptos = List.copyOf(cryptos);
+    }
+
+    public List<String> runIds() {
+      return runs.stream().map(Located::value).toList();
+    }
+
+    public List<String> cryptoNames() {
+      return cryptos.stream().map(Located::value).toList();
+    }
+
+    /** The variant names, baseline first, in the order the spec lists the others. */
+    public List<String> variantNames() {
+      return variants.stream().map(v -> v.name().value()).toList();
+    }
+  }
+
+  public record VariantSpec(Located name, Optional<String> params, Optional<String> note) {}
+
+  /** {@code gates: {f1_lift: {min_delta: 0.02}}} in a spec: one threshold of the plan changed. */
+  public record GateOverride(String gate, String parameter, double value, int line) {}
+
+  /** Markdown written by people, placed by the template around the generated parts. */
+  public record Narrative(
+      String hypothesis,
+      String tldr,
+      String pairedNote,
+      String supporting,
+      String lockNote,
+      List<KeyValue> decisions,
+      String linkedContext) {
+    public Narrative {
+      decisions = List.copyOf(decisions);
+    }
+  }
+}

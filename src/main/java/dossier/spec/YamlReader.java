@@ -1,0 +1,241 @@
+package dossier.spec;
+
+import dossier.DossierException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Typed reading of a YAML document that keeps the line of every value, so an error says
+ * {@code dossiers/track6.yaml:12: …}. Only the node graph is used (no object construction), so
+ * a spec cannot instantiate anything.
+ */
+final class YamlReader {
+  private final String file;
+
+  private YamlReader(String file) {
+    this.file = file;
+  }
+
+  static Obj load(Path path, String displayName) {
+    YamlReader reader = new YamlReader(displayName);
+    try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      options.setMaxAliasesForCollections(10);
+      options.setCodePointLimit(1 << 20);
+      Node root = new Yaml(options).compose(in);
+      if (root == null) {
+        throw new DossierException(displayName + ":1: empty spec");
+      }
+      return reader.obj(root, "the spec");
+    } catch (NoSuchFileException e) {
+      throw new DossierException(displayName + ": not found");
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+      throw new DossierException(String.format(Locale.ROOT, "%s:%d: not valid YAML: %s", displayName, line,
+          e.getProblem()));
+    } catch (YAMLException e) {
+      throw new DossierException(displayName + ": not valid YAML: " + e.getMessage());
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new DossierException(displayName + ": not UTF-8 text; save the spec as UTF-8");
+    } catch (IOException e) {
+      throw new DossierException(displayName + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  DossierException error(Node node, String message) {
+    return DossierException.usage(String.format(Locale.ROOT, "%s:%d: %s", file, line(node), message));
+  }
+
+  static int line(Node node) {
+    return node.getStartMark().getLine() + 1;
+  }
+
+  Obj obj(Node node, String what) {
+    if (!(node instanceof MappingNode map)) {
+      throw error(node, what + " must be a mapping of keys to values");
+    }
+    Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    for (NodeTuple t : map.getValue()) {
+      entries.put(scalarText(t.getKeyNode(), "a key"), t);
+    }
+    return new Obj(this, map, entries);
+  }
+
+  String scalarText(Node node, String what) {
+    if (!(node instanceof ScalarNode s)) {
+      throw error(node, what + " must be a single value, not a list or mapping");
+    }
+    return s.getValue();
+  }
+
+  /** A YAML mapping; {@link #check} rejects keys the schema does not know. */
+  static final class Obj {
+    private final YamlReader reader;
+    private final MappingNode node;
+    private final Map<String, NodeTuple> entries;
+
+    Obj(YamlReader reader, MappingNode node, Map<String, NodeTuple> entries) {
+      this.reader = reader;
+      this.node = node;
+      this.entries = entries;
+    }
+
+    int line() {
+      return YamlReader.line(node);
+    }
+
+    String file() {
+      return reader.file;
+    }
+
+    Obj check(Set<String> known) {
+      for (NodeTuple t : entries.values()) {
+        String key = ((ScalarNode) t.getKeyNode()).getValue();
+        if (!known.contains(key)) {
+          throw reader.error(t.getKeyNode(), "unknown key '" + key + "' (known: "
+              + String.join(", ", known.stream().sorted().toList()) + ")");
+        }
+      }
+      return this;
+    }
+
+    List<String> keys() {
+      return List.copyOf(entries.keySet());
+    }
+
+    boolean has(String key) {
+      return entries.containsKey(key);
+    }
+
+    Node node(String key) {
+      NodeTuple t = entries.get(key);
+      if (t == null) {
+        throw reader.error(node, "missing key '" + key + "'");
+      }
+      return t.getValueNode();
+    }
+
+    int lineOf(String key) {
+      return YamlReader.line(node(key));
+    }
+
+    String string(String key) {
+      String value = reader.scalarText(node(key), "'" + key + "'").strip();
+      if (value.isEmpty()) {
+        throw reader.error(node(key), "'" + key + "' is empty");
+      }
+      return value;
+    }
+
+    Optional<String> optionalString(String key) {
+      return has(key) ? Optional.of(string(key)) : Optional.empty();
+    }
+
+    /** Markdown text written by a person: kept exactly, only the final line break trimmed. */
+    String text(String key, String fallback) {
+      if (!has(key)) {
+        return fallback;
+      }
+      String value = reader.scalarText(node(key), "'" + key + "'");
+      return value.stripTrailing();
+    }
+
+    long integer(String key, long min, long max) {
+      String value = string(key);
+      long parsed;
+      try {
+        parsed = Long.parseLong(value.replace("_", ""));
+      } catch (NumberFormatException e) {
+        throw reader.error(node(key), "'" + key + "' must be a whole number, not '" + value + "'");
+      }
+      if (parsed < min || parsed > max) {
+        throw reader.error(node(key), String.format(Locale.ROOT, "'%s' must be between %d and %d, not %s",
+            key, min, max, value));
+      }
+      return parsed;
+    }
+
+    double decimal(String key, double min, double max) {
+      String value = string(key);
+      double parsed;
+      try {
+        parsed = Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        throw reader.error(node(key), "'" + key + "' must be a number, not '" + value + "'");
+      }
+      if (!(parsed >= min && parsed <= max)) {
+        throw reader.error(node(key), String.format(Locale.ROOT, "'%s' must be between %s and %s, not %s",
+            key, min, max, value));
+      }
+      return parsed;
+    }
+
+    Obj obj(String key) {
+      return reader.obj(node(key), "'" + key + "'");
+    }
+
+    /** The items of a sequence under {@code key}. */
+    List<Node> list(String key) {
+      Node value = node(key);
+      if (!(value instanceof SequenceNode seq)) {
+        throw reader.error(value, "'" + key + "' must be a list");
+      }
+      return seq.getValue();
+    }
+
+    List<Obj> objects(String key) {
+      List<Obj> out = new ArrayList<>();
+      for (Node n : list(key)) {
+        out.add(reader.obj(n, "an item of '" + key + "'"));
+      }
+      return out;
+    }
+
+    List<Located> strings(String key) {
+      List<Located> out = new ArrayList<>();
+      for (Node n : list(key)) {
+        String value = reader.scalarText(n, "an item of '" + key + "'").strip();
+        if (value.isEmpty()) {
+          throw reader.error(n, "an item of '" + key + "' is empty");
+        }
+        out.add(new Located(value, YamlReader.line(n)));
+      }
+      return out;
+    }
+
+    /** An ordered mapping of short texts, e.g. the metadata lines of a dossier. */
+    List<KeyValue> pairs(String key) {
+      Obj map = obj(key);
+      List<KeyValue> out = new ArrayList<>();
+      for (String k : map.keys()) {
+        out.add(new KeyValue(k, map.text(k, "")));
+      }
+      return out;
+    }
+
+    DossierException error(String key, String message) {
+      return reader.error(has(key) ? node(key) : node, message);
+    }
+  }
+}

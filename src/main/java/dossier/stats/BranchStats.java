@@ -1,0 +1,132 @@
+package dossier.stats;
+
+import dossier.source.BranchSweep;
+import dossier.source.Cell;
+import dossier.source.Metric;
+import dossier.source.ResultRow;
+import dossier.source.VariantSweep;
+import dossier.stats.Comparison.Exclusion;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statistics of one branch: per-crypto summaries of every variant and the paired comparison
+ * of every variant with the baseline, BH-adjusted over the branch's variants.
+ *
+ * @param summaries per variant (baseline first), per crypto in the branch's order
+ */
+public record BranchStats(
+    BranchSweep sweep, Metric primary, BootstrapSettings bootstrap, Map<String, List<CryptoSummary>> summaries,
+    List<Comparison> comparisons) {
+
+  public BranchStats {
+    summaries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summaries));
+    comparisons = List.copyOf(comparisons);
+  }
+
+  public static BranchStats of(BranchSweep sweep, Metric primary, BootstrapSettings bootstrap) {
+    Map<String, List<CryptoSummary>> summaries = new LinkedHashMap<>();
+    for (VariantSweep v : sweep.variants()) {
+      summaries.put(v.variant(), sweep.cryptos().stream().map(c -> summarise(v, c)).toList());
+    }
+    List<Comparison> raw = sweep.compared().stream()
+        .map(v -> compare(sweep, sweep.baselineSweep(), v, primary, bootstrap))
+        .toList();
+    double[] adjusted = BenjaminiHochberg.adjust(raw.stream().mapToDouble(Comparison::pRaw).toArray());
+    List<Comparison> comparisons = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      comparisons.add(raw.get(i).withBh(adjusted[i]));
+    }
+    return new BranchStats(sweep, primary, bootstrap, summaries, comparisons);
+  }
+
+  public List<CryptoSummary> summaries(String variant) {
+    return summaries.get(variant);
+  }
+
+  static CryptoSummary summarise(VariantSweep v, String crypto) {
+    List<ResultRow> rows = v.counted().entrySet().stream()
+        .filter(e -> e.getKey().crypto().equals(crypto))
+        .map(Map.Entry::getValue)
+        .toList();
+    Map<Metric, Double> mean = new EnumMap<>(Metric.class);
+    Map<Metric, Double> variance = new EnumMap<>(Metric.class);
+    for (Metric m : Metric.values()) {
+      double[] values = rows.stream().mapToDouble(r -> r.metric(m)).toArray();
+      mean.put(m, values.length == 0 ? Double.NaN : Descriptive.mean(values));
+      variance.put(m, Descriptive.variance(values));
+    }
+    return new CryptoSummary(crypto, rows.size(), mean, variance);
+  }
+
+  static Comparison compare(
+      BranchSweep sweep, VariantSweep base, VariantSweep variant, Metric primary, BootstrapSettings bootstrap) {
+    List<ResultRow[]> pairs = new ArrayList<>();
+    List<Exclusion> excluded = new ArrayList<>();
+    for (String crypto : sweep.cryptos()) {
+      for (int fold : sweep.folds()) {
+        Cell cell = new Cell(crypto, fold);
+        String why = exclusion(cell, base, variant, primary);
+        if (why == null) {
+          pairs.add(new ResultRow[] {base.counted().get(cell), variant.counted().get(cell)});
+        } else {
+          excluded.add(new Exclusion(cell, why));
+        }
+      }
+    }
+    Map<Metric, Double> meanDelta = new EnumMap<>(Metric.class);
+    for (Metric m : Metric.values()) {
+      meanDelta.put(m, pairs.isEmpty() ? Double.NaN : Descriptive.mean(deltas(pairs, m)));
+    }
+    Map<String, Double> perCrypto = new LinkedHashMap<>();
+    for (String crypto : sweep.cryptos()) {
+      List<ResultRow[]> ofCrypto = pairs.stream().filter(p -> p[0].crypto().equals(crypto)).toList();
+      perCrypto.put(crypto, ofCrypto.isEmpty() ? Double.NaN : Descriptive.mean(deltas(ofCrypto, primary)));
+    }
+    double[] d = deltas(pairs, primary);
+    double ciLow = Double.NaN;
+    double ciHigh = Double.NaN;
+    if (d.length >= 2) {
+      Bootstrap.Interval ci = Bootstrap.percentileInterval(d, bootstrap.resamples(), bootstrap.seed(),
+          bootstrap.level());
+      ciLow = ci.low();
+      ciHigh = ci.high();
+    }
+    double cohen = d.length >= 2 ? EffectSize.cohensDz(d) : Double.NaN;
+    double p = PairedTTest.test(d).p();
+    return new Comparison(variant.variant(), primary, d.length, excluded, meanDelta, ciLow, ciHigh, cohen, p, Double.NaN,
+        perCrypto);
+  }
+
+  private static double[] deltas(List<ResultRow[]> pairs, Metric m) {
+    return pairs.stream().mapToDouble(p -> p[1].metric(m) - p[0].metric(m)).toArray();
+  }
+
+  /** Why the pair of a cell cannot be used, or null when it can. */
+  private static String exclusion(Cell cell, VariantSweep base, VariantSweep variant, Metric primary) {
+    String b = side(cell, base, primary);
+    if (b != null) {
+      return base.variant() + " (baseline) " + b;
+    }
+    String v = side(cell, variant, primary);
+    return v == null ? null : variant.variant() + " " + v;
+  }
+
+  private static String side(Cell cell, VariantSweep sweep, Metric primary) {
+    ResultRow row = sweep.counted().get(cell);
+    if (row == null) {
+      String failed = sweep.failedCells().get(cell);
+      return failed != null ? "attempt failed (" + failed + ")" : "has no row";
+    }
+    if (row.nTrades() == 0) {
+      return "made no trade";
+    }
+    if (!Double.isFinite(row.metric(primary))) {
+      return primary.column() + " is " + row.metric(primary);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,260 @@
+package dossier.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dossier.DossierException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PgSettingsTest {
+  @TempDir Path home;
+  private final List<String> warnings = new ArrayList<>();
+
+  private PgSettings resolve(String url, Map<String, String> env) {
+    return PgSettings.resolve(Optional.ofNullable(url), env, home, warnings::add);
+  }
+
+  private Path write(String name, String text, String permissions) throws IOException {
+    Path file = home.resolve(name);
+    Files.writeString(file, text);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+    return file;
+  }
+
+  // ---- precedence
+
+  @Test
+  void defaultsAreLocalhostAndTheLoginName() {
+    PgSettings s = resolve(null, Map.of("USER", "alice"));
+    assertEquals(new PgSettings("localhost", 5432, "alice", "alice", Optional.empty(), Map.of()), s);
+    assertEquals("", s.properties().getProperty("password"), "so that the driver looks for no .pgpass of its own");
+  }
+
+  @Test
+  void libpqEnvironmentVariablesAreRead() {
+    PgSettings s = resolve(null, Map.of("USER", "alice", "PGHOST", "db.internal", "PGPORT", "6432",
+        "PGDATABASE", "sweeps", "PGUSER", "reader", "PGPASSWORD", "envpw", "PGSSLMODE", "require"));
+    assertEquals(new PgSettings("db.internal", 6432, "sweeps", "reader", Optional.of("envpw"),
+        Map.of("sslmode", "require")), s);
+  }
+
+  @Test
+  void theDatabaseDefaultsToTheUserName() {
+    assertEquals("reader", resolve(null, Map.of("USER", "alice", "PGUSER", "reader")).database());
+  }
+
+  @Test
+  void urlPartsBeatTheEnvironmentAndMissingPartsComeFromIt() {
+    Map<String, String> env = Map.of("PGHOST", "envhost", "PGPORT", "7000", "PGUSER", "envuser",
+        "PGPASSWORD", "envpw", "PGDATABASE", "envdb");
+    assertEquals(new PgSettings("urlhost", 6543, "sweeps", "bob", Optional.of("urlpw"), Map.of()),
+        resolve("postgresql://bob:urlpw@urlhost:6543/sweeps", env));
+    assertEquals(new PgSettings("envhost", 7000, "sweeps", "envuser", Optional.of("envpw"), Map.of()),
+        resolve("postgresql:///sweeps", env));
+  }
+
+  @Test
+  void dossierDbUrlIsUsedWhenNoUrlIsGivenAndDbBeatsIt() {
+    Map<String, String> env = Map.of("DOSSIER_DB_URL", "postgresql://envurl/a", "USER", "alice");
+    assertEquals("postgresql://envurl:5432/a", resolve(null, env).describe());
+    assertEquals("postgresql://flag:5432/b", resolve("postgresql://flag/b", env).describe());
+  }
+
+  // ---- URL forms
+
+  @Test
+  void postgresSchemeAndPercentEncodingAsLibpq() {
+    PgSettings s = resolve("postgres://a%40b:p%2Fw+x%3A@host/my%20db?application_name=nightly", Map.of());
+    assertEquals("a@b", s.user());
+    assertEquals(Optional.of("p/w+x:"), s.password());
+    assertEquals("my db", s.database());
+    assertEquals(Map.of("ApplicationName", "nightly"), s.parameters());
+    assertTrue(s.jdbcUrl().startsWith("jdbc:postgresql://host:5432/my+db?ApplicationName=nightly&"), s.jdbcUrl());
+  }
+
+  @Test
+  void jdbcUrlsKeepTheirParametersButNotTheCredentialsNorAWritableSession() {
+    PgSettings s = resolve("jdbc:postgresql://db:5433/sweeps?user=u&password=secret1&sslmode=verify-full"
+        + "&readOnly=false&readOnlyMode=ignore&tcpKeepAlive=true", Map.of("PGUSER", "envuser"));
+    assertEquals(new PgSettings("db", 5433, "sweeps", "u", Optional.of("secret1"),
+        Map.of("sslmode", "verify-full", "tcpKeepAlive", "true")), s);
+    assertEquals("jdbc:postgresql://db:5433/sweeps?ApplicationName=dossier&connectTimeout=10&loginTimeout=15"
+        + "&sslmode=verify-full&tcpKeepAlive=true&readOnly=true&readOnlyMode=always", s.jdbcUrl());
+    assertEquals("u", s.properties().getProperty("user"));
+    assertEquals("secret1", s.properties().getProperty("password"));
+  }
+
+  @Test
+  void jdbcShortForms() {
+    assertEquals("postgresql://localhost:5432/mydb", resolve("jdbc:postgresql:mydb", Map.of("USER", "a")).describe());
+    assertEquals("postgresql://localhost:5432/a", resolve("jdbc:postgresql:/", Map.of("USER", "a")).describe());
+  }
+
+  @Test
+  void ipv6HostsKeepTheirBrackets() {
+    PgSettings s = resolve("postgresql://[::1]:5433/db", Map.of("USER", "a"));
+    assertEquals("::1", s.host());
+    assertEquals("postgresql://[::1]:5433/db", s.describe());
+    assertTrue(s.jdbcUrl().startsWith("jdbc:postgresql://[::1]:5433/db?"));
+  }
+
+  @Test
+  void libpqKeywordForm() {
+    PgSettings s = resolve("host=h port=5444 dbname='my db' user=u password='it\\'s a secret'", Map.of());
+    assertEquals(new PgSettings("h", 5444, "my db", "u", Optional.of("it's a secret"), Map.of()), s);
+  }
+
+  @Test
+  void explicitTimeoutsWinOverTheDefaults() {
+    String url = resolve("postgresql://h/db?connect_timeout=3", Map.of("USER", "a")).jdbcUrl();
+    assertTrue(url.contains("connectTimeout=3&") && !url.contains("connectTimeout=10"), url);
+  }
+
+  // ---- service file
+
+  @Test
+  void aServiceEntrySitsBetweenTheUrlAndTheEnvironment() throws IOException {
+    write(".pg_service.conf", String.join("\n",
+        "# shared by the team",
+        "[other]", "host=wrong",
+        "[prod]", "host=svchost", "port=7000", "dbname=svcdb", "user=svcuser", "sslmode=require",
+        "[later]", "host=wrong2", ""), "rw-r--r--");
+    Map<String, String> env = Map.of("PGHOST", "envhost", "PGPORT", "8000", "PGDATABASE", "envdb", "PGUSER", "envuser");
+    assertEquals(new PgSettings("svchost", 7000, "svcdb", "svcuser", Optional.empty(), Map.of("sslmode", "require")),
+        resolve("service=prod", env));
+    assertEquals(resolve("service=prod", env), resolve("?service=prod", env));
+    assertEquals(resolve("service=prod", env), resolve(null, plus(env, "PGSERVICE", "prod")));
+    PgSettings mixed = resolve("postgresql://urlhost?service=prod", env);
+    assertEquals("postgresql://urlhost:7000/svcdb", mixed.describe());
+    assertEquals("svcuser", mixed.user());
+  }
+
+  @Test
+  void serviceFileFromPgServiceFileElseThePgSysConfDir() throws IOException {
+    Path own = write("team.conf", "[a]\nhost=from-team-file\n", "rw-------");
+    Path etc = Files.createDirectories(home.resolve("etc"));
+    Files.writeString(etc.resolve("pg_service.conf"), "[a]\nhost=from-system\n[b]\nhost=system-b\n");
+    write(".pg_service.conf", "[a]\nhost=from-home\n", "rw-------");
+    Map<String, String> env = Map.of("USER", "u", "PGSERVICEFILE", own.toString(), "PGSYSCONFDIR", etc.toString());
+    assertEquals("from-team-file", resolve("service=a", env).host());
+    assertEquals("system-b", resolve("service=b", env).host());
+    assertEquals("from-home", resolve("service=a", Map.of("USER", "u", "PGSYSCONFDIR", etc.toString())).host());
+  }
+
+  @Test
+  void anUndefinedServiceIsAUsageError() {
+    DossierException e = assertThrows(DossierException.class, () -> resolve("service=nope", Map.of()));
+    assertEquals(DossierException.USAGE, e.exitCode());
+    assertTrue(e.getMessage().contains("service 'nope' is not defined in " + home.resolve(".pg_service.conf")), e.getMessage());
+  }
+
+  // ---- password file
+
+  @Test
+  void passwordFileFirstMatchWinsWithWildcards() throws IOException {
+    write(".pgpass", String.join("\n",
+        "# host:port:database:user:password",
+        "other:5432:*:*:no",
+        "db:*:sweeps:reader:first",
+        "*:*:*:reader:second",
+        ""), "rw-------");
+    assertEquals(Optional.of("first"), resolve("postgresql://reader@db/sweeps", Map.of()).password());
+    assertEquals(Optional.of("second"), resolve("postgresql://reader@db/other", Map.of()).password());
+    assertEquals(Optional.empty(), resolve("postgresql://writer@db/sweeps", Map.of()).password());
+    assertTrue(warnings.isEmpty(), warnings.toString());
+  }
+
+  @Test
+  void passwordFileEscapes() throws IOException {
+    write(".pgpass", "db:5432:we\\:ird\\\\db:u:pa\\:ss\\\\word:ignored\n", "rw-------");
+    assertEquals(Optional.of("pa:ss\\word"), resolve("postgresql://u@db/we%3Aird%5Cdb", Map.of()).password());
+    assertEquals(Optional.empty(), resolve("postgresql://u@db/we", Map.of()).password());
+  }
+
+  @Test
+  void aPasswordFileOthersCanReadIsIgnoredWithAWarning() throws IOException {
+    Path file = write(".pgpass", "*:*:*:*:leaked\n", "rw-r--r--");
+    assertEquals(Optional.empty(), resolve("postgresql://u@db/x", Map.of()).password());
+    assertEquals(1, warnings.size());
+    assertTrue(warnings.get(0).contains(file + "\" has group or world access"), warnings.get(0));
+  }
+
+  @Test
+  void passwordPrecedenceUrlThenPgPasswordThenPgPassFile() throws IOException {
+    Path file = write("elsewhere", "*:*:*:*:fromfile\n", "rw-------");
+    write(".pgpass", "*:*:*:*:fromhome\n", "rw-------");
+    assertEquals(Optional.of("fromhome"), resolve("postgresql://u@h/d", Map.of()).password());
+    assertEquals(Optional.of("fromfile"), resolve("postgresql://u@h/d", Map.of("PGPASSFILE", file.toString())).password());
+    assertEquals(Optional.of("env"), resolve("postgresql://u@h/d", Map.of("PGPASSWORD", "env")).password());
+    assertEquals(Optional.of("url"), resolve("postgresql://u:url@h/d", Map.of("PGPASSWORD", "env")).password());
+  }
+
+  // ---- what can be shown
+
+  @Test
+  void noPasswordInDescribeJdbcUrlOrToString() throws IOException {
+    write(".pgpass", "*:*:*:*:Pgpass-Secret\n", "rw-------");
+    for (PgSettings s : List.of(
+        resolve("postgresql://u:Url-Secret@h:5433/d?sslmode=require", Map.of()),
+        resolve("jdbc:postgresql://h/d?password=Url-Secret&sslpassword=Key-Secret", Map.of("USER", "u")),
+        resolve(null, Map.of("PGHOST", "h", "PGUSER", "u", "PGPASSWORD", "Env-Secret")),
+        resolve("postgresql://u@h/d", Map.of()))) {
+      for (String shown : List.of(s.describe(), s.jdbcUrl(), s.toString())) {
+        assertFalse(shown.matches("(?s).*(Secret|password).*"), shown);
+      }
+      assertTrue(s.jdbcUrl().endsWith("&readOnly=true&readOnlyMode=always"), s.jdbcUrl());
+      assertTrue(s.password().isPresent());
+    }
+  }
+
+  @Test
+  void configuredOnlyWhenAUrlOrAHostDatabaseOrServiceIsSet() {
+    assertFalse(PgSettings.configured(Optional.empty(), Map.of("USER", "a", "PGUSER", "b", "PGPASSWORD", "c")));
+    assertFalse(PgSettings.configured(Optional.of(" "), Map.of("PGHOST", "")));
+    assertTrue(PgSettings.configured(Optional.of("postgresql://h/d"), Map.of()));
+    for (String name : List.of("DOSSIER_DB_URL", "PGHOST", "PGDATABASE", "PGSERVICE")) {
+      assertTrue(PgSettings.configured(Optional.empty(), Map.of(name, "x")), name);
+    }
+  }
+
+  // ---- mistakes
+
+  @Test
+  void malformedSettingsAreUsageErrorsThatDoNotQuoteThePassword() {
+    for (String url : List.of("postgresql://u:Top-Secret@h:port/d", "postgresql://u:Top-Secret@h/d?colour=blue",
+        "mysql://u:Top-Secret@h/d", "postgresql://u:Top-Secret@h/d?sslmode=sometimes",
+        "jdbc:postgresql://h1,h2/d?password=Top-Secret")) {
+      DossierException e = assertThrows(DossierException.class, () -> resolve(url, Map.of()), url);
+      assertEquals(DossierException.USAGE, e.exitCode(), url);
+      assertTrue(e.getMessage().startsWith("--db '"), e.getMessage());
+      assertFalse(e.getMessage().contains("Top-Secret"), e.getMessage());
+    }
+    DossierException e = assertThrows(DossierException.class, () -> resolve(null, Map.of("PGPORT", "65536")));
+    assertEquals("PGPORT: port '65536' is not a number from 1 to 65535", e.getMessage());
+  }
+
+  @Test
+  void aUnixSocketHostIsRefusedWithAHint() {
+    DossierException e = assertThrows(DossierException.class,
+        () -> resolve(null, Map.of("PGHOST", "/var/run/postgresql")));
+    assertEquals(DossierException.USAGE, e.exitCode());
+    assertTrue(e.getMessage().startsWith("PGHOST: host '/var/run/postgresql' is a Unix-domain socket"), e.getMessage());
+  }
+
+  private static Map<String, String> plus(Map<String, String> env, String key, String value) {
+    Map<String, String> more = new java.util.HashMap<>(env);
+    more.put(key, value);
+    return more;
+  }
+}

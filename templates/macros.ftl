@@ -1,0 +1,82 @@
+<#-- Tables and lines shared by the layouts. Every ${value} is Markdown-escaped by the output
+     format; ?no_esc only ever wraps Markdown written by people in a spec. -->
+
+<#-- "Key : value" lines; a backslash ends each line but the last (a hard break that editors and
+     whitespace hooks do not strip, unlike two trailing spaces). -->
+<#macro metadata lines>
+<#list lines as l>
+${l.key} : <#if l.generated>${l.value}<#else>${l.value?no_esc}</#if><#sep>\</#sep>
+</#list>
+</#macro>
+
+<#macro verdictCounts counts><#list counts as c>${c.label} × ${c.count}<#sep>, </#sep></#list></#macro>
+
+<#-- One row per crypto, one column per variant (baseline first). -->
+<#macro wideMeans table>
+| Crypto | <#list table.variants as v>${v}<#if v?is_first> (baseline)</#if><#sep> | </#sep></#list> |
+|<#list 0..table.variants?size as i>---|</#list>
+<#list table.rows as r>
+| ${r.crypto} | <#list r.values as x>${x}<#sep> | </#sep></#list> |
+</#list>
+</#macro>
+
+<#macro pairedTable branch>
+| Variant | mean Δ${branch.metric} | CI95 low | CI95 high | Cohen's d | raw paired t p | BH p (m=${branch.m}) |
+|---|---|---|---|---|---|---|
+<#list branch.comparisons as c>
+| ${code(c.variant)} | ${c.meanDelta} | ${c.ciLow} | ${c.ciHigh} | ${c.cohensD} | ${c.pRaw} | ${c.pBh} |
+</#list>
+</#macro>
+
+<#macro gateTable branch>
+| # | Gate | Threshold | Verdict |
+|---|---|---|---|
+<#list branch.gates as g>
+| ${g.number} | ${g.label} | ${g.evidence} | <@verdictCounts g.counts/> |
+</#list>
+</#macro>
+
+<#macro jointTable branch>
+| Variant | Δexpectancy | Δsortino | Δmax_drawdown |
+|---|---|---|---|
+<#list branch.joint as j>
+| ${code(j.variant)} | ${j.expectancy} | ${j.sortino} | ${j.maxDrawdown} |
+</#list>
+</#macro>
+
+<#-- Pairs left out of the paired statistics, each with its reason. -->
+<#macro exclusions branch>
+<#list branch.comparisons as c>
+<#list c.excluded>
+Excluded from ${code(c.variant)} (${c.excluded?size} pair<#if c.excluded?size != 1>s</#if>):
+<#items as e>
+- ${e}
+</#items>
+
+</#list>
+</#list>
+</#macro>
+
+<#-- The sentence under a paired table: where the CIs sit, how large the effects are. -->
+<#macro direction b>
+<#local n = b.comparisons?size>
+<#if b.direction.below == n>
+<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the wrong direction. Cohen's d ≤ ${b.direction.weakestD} on every variant (${b.direction.weakestLabel} effect) and every BH-adjusted p ≤ ${b.direction.maxBh}: ${b.label} regresses ${b.metric} on this data, beyond noise.
+<#elseif b.direction.above == n>
+<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the right direction. Cohen's d ≥ ${b.direction.weakestD} on every variant (${b.direction.weakestLabel} effect) and every BH-adjusted p ≤ ${b.direction.maxBh}.
+<#else>
+CI95 below 0: ${b.direction.below} of ${n} ; above 0: ${b.direction.above} of ${n} ; including 0: ${b.direction.straddling} of ${n}.
+</#if>
+</#macro>
+
+<#-- "Verdict per variant : FAIL on 4 of 6 gates → all 4 focal variants ABANDON." -->
+<#macro verdictLine b>
+<#local v = b.verdicts[0]>
+<#if b.uniformVerdict && b.verdicts?size gt 1>
+Verdict per variant : <@gateTally v/> → all ${b.verdicts?size} ${b.label} variants ${v.verdict}.
+<#else>
+Verdict per variant : <#list b.verdicts as x>${code(x.variant)} <@gateTally x/> → ${x.verdict}<#sep> ; </#sep></#list>.
+</#if>
+</#macro>
+
+<#macro gateTally v><#if v.failed == 0 && v.warned == 0>PASS on all ${v.gates} gates<#else><#if v.failed gt 0>FAIL on ${v.failed}</#if><#if v.failed gt 0 && v.warned gt 0>, </#if><#if v.warned gt 0>⚠ on ${v.warned}</#if> of ${v.gates} gates</#if></#macro>

@@ -1,0 +1,86 @@
+<#import "macros.ftl" as m>
+<#assign b = branches[0]>
+# Track ${track} — ${title} : results dossier (${verdict})
+
+<@m.metadata metadata/>
+
+## TL;DR — verdict
+
+<#if tldr.locked?size == 0>
+**ABANDON** for all ${b.comparisons?size} ${b.label} variants (<#list b.comparisons as c>${code(c.variant)}<#sep>, </#sep></#list>).<#if tldr.hypothesis?has_content> The hypothesis "${tldr.hypothesis?no_esc}" is rejected by ${tldr.cryptosAgainst}/${tldr.cryptos} cryptos with ${tldr.effectLabel} effect size in the wrong direction (Cohen's d ∈ [${tldr.dMin}, ${tldr.dMax}]).</#if>
+
+${code(b.baseline)}<#if tldr.baselineNote?has_content> (${tldr.baselineNote?no_esc})</#if> stays as the production champion.<#if tldr.extra?has_content> ${tldr.extra?no_esc}</#if>
+<#else>
+**LOCK** <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>: every gate of ${plan} ${planSection} passes.<#if tldr.extra?has_content> ${tldr.extra?no_esc}</#if>
+</#if>
+
+## 1. Sweep configuration
+
+| Param | Value |
+|---|---|
+| Factor | ${b.factor} (Track ${track}) |
+| Variants (${b.variants?size}) | <#list b.variants as v>${v.name} (<#if v?is_first>baseline<#if v.params?has_content>, </#if></#if>${v.params})<#sep> ; </#sep></#list> |
+| Cryptos (${b.cryptos?size}) | <#list b.cryptos as c>${c}<#sep>, </#sep></#list><#if b.cryptoSet?has_content> (${b.cryptoSet})</#if> |
+| Folds | ${b.folds} per crypto<#if b.foldNote?has_content> (${b.foldNote})</#if> |
+| Total useful rows | ${b.coverage.formula} = ${b.coverage.expected}<#if b.coverage.full> ✅ (full coverage)<#else>; ${b.coverage.useful} useful ⚠ (partial coverage)</#if> |
+<#list sweepRows as r>
+| ${r.key} | ${r.value?no_esc} |
+</#list>
+
+## 2. Per-crypto × variant ${b.metric} (mean across ${b.folds} folds)
+
+<@m.wideMeans b.means/>
+
+<#if b.baselineWinsAll>
+${code(b.baseline)} has the highest ${b.metric} on every crypto; no ${b.label} variant wins anywhere.
+<#else>
+Highest ${b.metric} per crypto: <#list b.winners as w>${w.crypto} ${code(w.variant)}<#sep>, </#sep></#list>.
+</#if>
+
+## 3. Paired delta vs baseline (variant - ${b.baseline}, paired by crypto × fold)
+
+<#if b.uniformPairs??>n=${b.uniformPairs} paired samples per variant.<#else>Paired samples: <#list b.comparisons as c>${code(c.variant)} n=${c.pairs}<#sep>, </#sep></#list>.</#if> Bootstrap CI95 (${bootstrap.resamples} resamples, seed=${bootstrap.seed}, ${bootstrap.algorithm}).
+
+<@m.pairedTable b/>
+
+<@m.exclusions b/>
+<@m.direction b/><#if narrative.pairedNote?has_content>
+
+${narrative.pairedNote?no_esc}</#if>
+
+## 4. Per-track gate verdict (${plan} ${planSection})
+
+The ${b.gates?size} official gates (every gate must clear for lock) :
+
+<@m.gateTable b/>
+
+<@m.verdictLine b/>
+
+## 5. Supporting metrics (context, not gating)
+
+### Joint metric breakdown (mean across cryptos)
+
+<@m.jointTable b/>
+<#if narrative.supporting?has_content>
+
+${narrative.supporting?no_esc}
+</#if>
+
+## 6. Decisions
+
+### 6.1 Lock variant
+
+<#if tldr.locked?size == 0>
+No lock. ${code(b.baseline)} stays the baseline in production.<#else>Lock <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>.</#if><#if narrative.lockNote?has_content> ${narrative.lockNote?no_esc}</#if>
+<#list narrative.decisions as d>
+
+### 6.${d?index + 2} ${d.key?no_esc}
+
+${d.value?no_esc}
+</#list>
+<#if narrative.linkedContext?has_content>
+
+## 7. Linked context
+
+${narrative.linkedContext?no_esc}
+</#if>
