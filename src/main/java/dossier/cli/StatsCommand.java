@@ -25,9 +25,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "stats", mixinStandardHelpOptions = true,
-    description = {"Print the analysis of a track, or of any sweep without a spec:",
-        "  dossier stats track6 --format json",
-        "  dossier stats --data FILE.csv --baseline NAME [--metric f1_buy] [--factor F] [--run ID]"})
+    description = "Print the analysis of a track, or of any sweep without a spec.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  dossier stats track6 --format json",
+        "  dossier stats --data FILE.csv --baseline NAME [--metric f1_buy] [--factor F] [--run ID]",
+        "  dossier stats --db URL --factor F --run ID --baseline NAME"})
 final class StatsCommand implements Callable<Integer> {
   enum Format { json, text }
 
