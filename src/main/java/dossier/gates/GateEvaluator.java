@@ -85,6 +85,16 @@ public final class GateEvaluator {
     if (worst.isEmpty()) {
       return result(gate, Status.WARN, "cannot evaluate: fewer than 2 folds per crypto");
     }
+    // The worst crypto may be one whose variance is unknown: no verdict on the others alone.
+    List<String> unknown = stats.summaries(c.variant()).stream()
+        .filter(s -> !Double.isFinite(s.variance(stats.primary())))
+        .map(CryptoSummary::crypto)
+        .toList();
+    if (!unknown.isEmpty()) {
+      return result(gate, Status.WARN, String.format(Locale.ROOT,
+          "cannot evaluate: no variance of %s on %s (fewer than 2 folds, or a value that is not finite)",
+          stats.primary().column(), String.join(", ", unknown)));
+    }
     double v = worst.get().variance(stats.primary());
     String evidence = String.format(Locale.ROOT, "max variance %s (%s)", Formats.f3(v), worst.get().crypto());
     return result(gate, v <= gate.threshold("max_variance") ? Status.PASS : Status.FAIL, evidence);

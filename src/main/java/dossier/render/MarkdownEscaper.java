@@ -11,10 +11,28 @@ public final class MarkdownEscaper {
    * Plain text in a paragraph or a table cell. Only what could change the structure is escaped,
    * so generated evidence such as {@code CI [-0.098, -0.049]} stays readable in a raw diff: a
    * {@code [} only where a link could start ({@code ](}, {@code ][} or {@code ]:} follows), a
-   * {@code <} always (no HTML, no autolink), {@code >} never (a blockquote needs it at the start
-   * of a line, and interpolations are never written there).
+   * {@code <} always (no HTML, no autolink), and a block marker at the very start ({@code # },
+   * {@code >}, {@code - }, {@code 1. }) since a value may open a line.
    */
   public static String text(String s) {
+    // A value that opens a line (a list item, a metadata key) must not become a heading, quote
+    // or list marker: "# x", "> x", "- x", "1. x" get a backslash; "-0.0697" stays as it is.
+    String escaped = escapeInline(s);
+    if (ORDERED_ITEM.matcher(escaped).lookingAt()) {
+      int dot = 0;
+      while (Character.isDigit(escaped.charAt(dot))) {
+        dot++;
+      }
+      return escaped.substring(0, dot) + "\\" + escaped.substring(dot); // "1\. x": the escape CommonMark defines
+    }
+    return BLOCK_MARKER.matcher(escaped).lookingAt() ? "\\" + escaped : escaped;
+  }
+
+  private static final java.util.regex.Pattern BLOCK_MARKER =
+      java.util.regex.Pattern.compile("(#{1,6}(\\s|$)|>|[-+=](\\s|$))");
+  private static final java.util.regex.Pattern ORDERED_ITEM = java.util.regex.Pattern.compile("\\d{1,9}[.)](\\s|$)");
+
+  private static String escapeInline(String s) {
     boolean linkish = s.contains("](") || s.contains("][") || s.contains("]:");
     StringBuilder out = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {

@@ -22,6 +22,8 @@ import java.util.Map;
 public final class SampleData {
   /** File name of the Track 6 focal-loss sweep in the data folder. */
   public static final String TRACK6_FILE = "track6-focal-loss.csv";
+  /** File name of the Track 5 sweeps (label smoothing, and both cleanlab attempts) in the data folder. */
+  public static final String TRACK5_FILE = "track5-label-smoothing.csv";
 
   private SampleData() {}
 
@@ -30,10 +32,20 @@ public final class SampleData {
     return Track6.rows();
   }
 
+  /**
+   * The attempts of the two Track 5 runs, in the order they ran: the label-smoothing run (its
+   * baseline retries, and a first cleanlab attempt whose variants hung) and the cleanlab re-run
+   * (one failed baseline fold, one retry).
+   */
+  public static List<ResultRow> track5() {
+    return Track5.rows();
+  }
+
   /** Every sample sweep by its file name, in a fixed order. */
   public static Map<String, List<ResultRow>> all() {
     Map<String, List<ResultRow>> sweeps = new LinkedHashMap<>();
     sweeps.put(TRACK6_FILE, track6());
+    sweeps.put(TRACK5_FILE, track5());
     return java.util.Collections.unmodifiableMap(sweeps);
   }
 

@@ -33,36 +33,29 @@ public final class SnapshotReader {
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,9}");
 
-  // ISO-8601 with 'T' or PostgreSQL's text form with a space, offset "Z", "+00" or "+00:00".
-  private static final DateTimeFormatter TIMESTAMP =
-      new DateTimeFormatterBuilder()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart().appendLiteral('T').optionalEnd()
-          .optionalStart().appendLiteral(' ').optionalEnd()
-          .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
-          .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
-          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-          .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-          .appendOffset("+HH:MM", "Z")
-          .toFormatter(java.util.Locale.ROOT);
-  private static final DateTimeFormatter TIMESTAMP_SHORT_OFFSET =
-      new DateTimeFormatterBuilder()
-          .append(DateTimeFormatter.ISO_LOCAL_DATE)
-          .optionalStart().appendLiteral('T').optionalEnd()
-          .optionalStart().appendLiteral(' ').optionalEnd()
-          .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
-          .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
-          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-          .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-          .appendOffset("+HH", "Z")
-          .toFormatter(java.util.Locale.ROOT);
+  // ISO-8601 with 'T' or PostgreSQL's text form with a space, offset "Z", "+00:00" or "+00".
+  private static final List<DateTimeFormatter> TIMESTAMPS = List.of(timestamp("+HH:MM"), timestamp("+HH"));
+
+  private static DateTimeFormatter timestamp(String offset) {
+    return new DateTimeFormatterBuilder()
+        .append(DateTimeFormatter.ISO_LOCAL_DATE)
+        .optionalStart().appendLiteral('T').optionalEnd()
+        .optionalStart().appendLiteral(' ').optionalEnd()
+        .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+        .appendValue(ChronoField.MINUTE_OF_HOUR, 2).appendLiteral(':')
+        .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+        .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+        .appendOffset(offset, "Z")
+        .toFormatter(java.util.Locale.ROOT);
+  }
 
   private SnapshotReader() {}
 
   public static List<ResultRow> read(Path file) {
     String text;
+    byte[] bytes = null;
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      bytes = Files.readAllBytes(file);
       text =
           StandardCharsets.UTF_8
               .newDecoder()
@@ -73,7 +66,8 @@ public final class SnapshotReader {
     } catch (NoSuchFileException e) {
       throw new DossierException(file + ": snapshot not found; run `dossier snapshot` or fix the path in the spec");
     } catch (CharacterCodingException e) {
-      throw new DossierException(file + ": not UTF-8 text; save the snapshot as UTF-8");
+      throw new DossierException(
+          file + ":" + lineOfFirstBadByte(bytes) + ": not UTF-8 text; save the snapshot as UTF-8");
     } catch (IOException e) {
       throw new DossierException(file + ": cannot read snapshot: " + e.getMessage(), e);
     }
@@ -83,8 +77,26 @@ public final class SnapshotReader {
     return parse(file.toString(), new java.io.StringReader(text));
   }
 
+  /** The line (1-based) holding the first byte that is not UTF-8. */
+  private static long lineOfFirstBadByte(byte[] bytes) {
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, java.nio.CharBuffer.allocate(bytes.length), true); // stops before the bad byte
+    long line = 1;
+    for (int i = 0; i < in.position(); i++) {
+      if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'))) {
+        line++;
+      }
+    }
+    return line;
+  }
+
   static List<ResultRow> parse(String name, Reader reader) {
-    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    // Blank lines are skipped below, not by the parser: a line it skips itself is not counted in
+    // the line numbers of the rows that follow.
+    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     try (CSVParser parser = CSVParser.parse(reader, format)) {
       List<ResultRow> rows = new ArrayList<>();
       Map<String, Integer> index = null;
@@ -92,6 +104,9 @@ public final class SnapshotReader {
       for (CSVRecord record : parser) {
         long line = lastLine + 1;
         lastLine = parser.getCurrentLineNumber();
+        if (record.size() == 1 && record.get(0).isEmpty()) {
+          continue; // a blank line
+        }
         if (index == null) {
           index = header(name, record, line);
           continue;
@@ -219,7 +234,7 @@ public final class SnapshotReader {
 
     Instant timestamp(String column) {
       String value = raw(column);
-      for (DateTimeFormatter f : List.of(TIMESTAMP, TIMESTAMP_SHORT_OFFSET)) {
+      for (DateTimeFormatter f : TIMESTAMPS) {
         try {
           return OffsetDateTime.parse(value, f).toInstant();
         } catch (DateTimeParseException e) {

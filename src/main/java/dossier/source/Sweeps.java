@@ -40,8 +40,11 @@ public final class Sweeps {
     return new BranchSweep(factor, runIds, baseline, sweeps, cryptos, folds, read);
   }
 
-  // Two completed attempts with the same created_at: the later run id wins, so the choice does not
-  // depend on the order in which a snapshot or a query returned the rows.
+  // Two attempts with the same created_at: the later run id wins, so the choice does not depend on
+  // the order in which a snapshot or a query returned the rows.
+  private static final Comparator<ResultRow> LATEST =
+      Comparator.comparing(ResultRow::createdAt).thenComparing(ResultRow::runId).thenComparing(ResultRow::status);
+
   private static VariantSweep resolveVariant(String variant, List<ResultRow> rows) {
     Map<Cell, List<ResultRow>> byCell = new TreeMap<>();
     for (ResultRow row : rows) {
@@ -57,9 +60,9 @@ public final class Sweeps {
       failed += (int) attempts.stream().filter(r -> !r.completed()).count();
       attempts.stream()
           .filter(ResultRow::completed)
-          .max(Comparator.comparing(ResultRow::createdAt).thenComparing(ResultRow::runId))
+          .max(LATEST)
           .ifPresentOrElse(r -> counted.put(e.getKey(), r),
-              () -> failedCells.put(e.getKey(), attempts.get(attempts.size() - 1).status()));
+              () -> failedCells.put(e.getKey(), attempts.stream().max(LATEST).orElseThrow().status()));
     }
     return new VariantSweep(variant, new TreeMap<>(counted), rows.size(), failed, retries, new TreeMap<>(failedCells));
   }

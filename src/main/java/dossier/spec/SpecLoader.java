@@ -156,8 +156,8 @@ public final class SpecLoader {
     Set<String> uniqueCryptos = new HashSet<>();
     for (Located c : cryptos) {
       if (!uniqueCryptos.add(c.value())) {
-        throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: duplicate crypto '%s'", b.file(), c.line(),
-            c.value()));
+        throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: duplicate crypto '%s'; list each crypto once",
+            b.file(), c.line(), c.value()));
       }
     }
     return new BranchSpec(factor, b.optionalString("label").orElse(factor), runs, baseline, ordered, cryptos,

@@ -2,7 +2,11 @@ package dossier.spec;
 
 import dossier.DossierException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -36,31 +40,59 @@ final class YamlReader {
     this.file = file;
   }
 
+  // A spec that is not valid YAML is a spec used wrongly: exit code 2, like any other spec error.
   static Obj load(Path path, String displayName) {
     YamlReader reader = new YamlReader(displayName);
-    try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      options.setMaxAliasesForCollections(10);
-      options.setCodePointLimit(1 << 20);
-      Node root = new Yaml(options).compose(in);
-      if (root == null) {
-        throw new DossierException(displayName + ":1: empty spec");
-      }
-      return reader.obj(root, "the spec");
+    String text;
+    byte[] bytes = null;
+    try {
+      bytes = Files.readAllBytes(path);
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (NoSuchFileException e) {
       throw new DossierException(displayName + ": not found");
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-      throw new DossierException(String.format(Locale.ROOT, "%s:%d: not valid YAML: %s", displayName, line,
-          e.getProblem()));
-    } catch (YAMLException e) {
-      throw new DossierException(displayName + ": not valid YAML: " + e.getMessage());
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new DossierException(displayName + ": not UTF-8 text; save the spec as UTF-8");
+    } catch (CharacterCodingException e) {
+      throw DossierException.usage(displayName + ":" + lineOfFirstBadByte(bytes)
+          + ": not UTF-8 text; save the spec as UTF-8");
     } catch (IOException e) {
       throw new DossierException(displayName + ": cannot read: " + e.getMessage(), e);
     }
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false); // only read by a constructor; obj() checks duplicates itself
+      options.setMaxAliasesForCollections(10);
+      options.setCodePointLimit(1 << 20);
+      Node root = new Yaml(options).compose(new StringReader(text));
+      if (root == null) {
+        throw DossierException.usage(displayName + ":1: empty spec");
+      }
+      return reader.obj(root, "the spec");
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+      throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: not valid YAML: %s", displayName, line,
+          e.getProblem()));
+    } catch (YAMLException e) {
+      throw DossierException.usage(displayName + ": not valid YAML: " + e.getMessage());
+    }
+  }
+
+  /** The line (1-based) holding the first byte that is not UTF-8. */
+  private static long lineOfFirstBadByte(byte[] bytes) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, CharBuffer.allocate(bytes.length), true); // stops before the bad byte
+    long line = 1;
+    for (int i = 0; i < in.position(); i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   DossierException error(Node node, String message) {
@@ -77,7 +109,12 @@ final class YamlReader {
     }
     Map<String, NodeTuple> entries = new LinkedHashMap<>();
     for (NodeTuple t : map.getValue()) {
-      entries.put(scalarText(t.getKeyNode(), "a key"), t);
+      NodeTuple first = entries.putIfAbsent(scalarText(t.getKeyNode(), "a key"), t);
+      if (first != null) {
+        // compose() builds no objects, so SnakeYAML's own duplicate-key check never runs.
+        throw error(t.getKeyNode(), String.format(Locale.ROOT, "duplicate key '%s' (first on line %d); keep one",
+            ((ScalarNode) t.getKeyNode()).getValue(), line(first.getKeyNode())));
+      }
     }
     return new Obj(this, map, entries);
   }

@@ -172,10 +172,7 @@ class CliTest {
 
   @Test
   void unreachableDatabaseNamesHostAndPortNeverThePasswordAndWritesNothing() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort(); // closed again: nothing listens there
-    }
+    int port = closedPort();
     byte[] before = Files.readAllBytes(dossier());
     Run r = Run.of(Map.of("PGPASSWORD", "s3cret-pw"), home, "-C", project.toString(), "generate", "track6",
         "--db", "postgresql://alice:hunter2@127.0.0.1:" + port + "/sweeps");
@@ -190,14 +187,18 @@ class CliTest {
 
   @Test
   void pgHostInTheEnvironmentMeansTheDatabaseIsUsed() throws IOException {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = closedPort();
     Run r = Run.of(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(port), "PGDATABASE", "sweeps"), home,
         "-C", project.toString(), "generate", "track6");
     assertEquals(1, r.exit());
     assertTrue(r.err().contains("postgresql://127.0.0.1:" + port + "/sweeps"), r.err());
+  }
+
+  /** A local port that was free a moment ago and is closed again: nothing listens there. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   private void assertNoTemporaryFiles() throws IOException {

@@ -246,6 +246,14 @@ class SnapshotReaderTest {
   }
 
   @Test
+  void blankLinesBeforeTheHeaderAreCounted() throws IOException {
+    assertEquals(name() + ":3: unknown column 'fold2' (column 15); " + EXPECTED,
+        fails("\n\n" + HEADER + ",fold2\n").getMessage());
+    assertEquals(name() + ":4: column f1_buy: 'x' is not a number",
+        fails("\n\n" + HEADER + "\n" + line("f1_buy", "x") + "\n").getMessage());
+  }
+
+  @Test
   void lineNumbersAfterBlankLinesWithCrlfAreRight() throws IOException {
     String text = HEADER + "\r\n\r\n" + line() + "\r\n\r\n" + line("ece", "1,5") + "\r\n";
     assertEquals(name() + ":5: 15 fields where the header has 14", fails(text).getMessage());
@@ -397,7 +405,8 @@ class SnapshotReaderTest {
   @Test
   void timestampWithoutOffsetIsRefused() throws IOException {
     assertEquals(name() + ":2: column created_at: '2026-04-29T15:25:07' is not a timestamp with an offset such as"
-        + " 2026-04-29T12:10:11Z", fails(HEADER + "\n" + line("created_at", "2026-04-29T15:25:07") + "\n").getMessage());
+        + " 2026-04-29T12:10:11Z",
+        fails(HEADER + "\n" + line("created_at", "2026-04-29T15:25:07") + "\n").getMessage());
   }
 
   @Test
