@@ -64,7 +64,7 @@ public final class SnapshotReader {
               .decode(java.nio.ByteBuffer.wrap(bytes))
               .toString();
     } catch (NoSuchFileException e) {
-      throw new DossierException(file + ": snapshot not found; run `dossier snapshot` or fix the path in the spec");
+      throw new DossierException(file + ": snapshot not found; fix the path in the spec (snapshot:) or pass --db to read the database");
     } catch (CharacterCodingException e) {
       throw new DossierException(
           file + ":" + lineOfFirstBadByte(bytes) + ": not UTF-8 text; save the snapshot as UTF-8");

@@ -41,6 +41,16 @@ class DatabaseEndToEndTest {
           "--format", "json");
       assertEquals(0, viaEnv.exit(), viaEnv.err());
       assertTrue(viaEnv.out().contains("\"source\": \"postgresql://"), viaEnv.out());
+
+      // Any sweep, without a spec: the database needs the run and factor to query.
+      Run adhoc = Run.of(Map.of(), home, "-C", project.toString(), "stats", "--db", db.url(), "--factor",
+          "focal_loss", "--run", "ftf_20260429_121011_282ec7_ATR0.5_1.5_H4", "--baseline", "none", "--format", "json");
+      assertEquals(0, adhoc.exit(), adhoc.err());
+      assertTrue(adhoc.out().contains("\"n_pairs\": 25") && adhoc.out().contains("\"mean_delta\": -0.0697"),
+          adhoc.out());
+      Run unnamed = Run.of(Map.of(), home, "-C", project.toString(), "stats", "--db", db.url(), "--baseline", "none");
+      assertEquals(2, unnamed.exit());
+      assertEquals("dossier: with a database and no spec, name the sweep: --factor F --run ID\n", unnamed.err());
     }
   }
 }

@@ -175,7 +175,7 @@ class SnapshotReaderTest {
   void missingFile() {
     Path f = dir.resolve("nope.csv");
     DossierException e = assertThrows(DossierException.class, () -> SnapshotReader.read(f));
-    assertEquals(f + ": snapshot not found; run `dossier snapshot` or fix the path in the spec", e.getMessage());
+    assertEquals(f + ": snapshot not found; fix the path in the spec (snapshot:) or pass --db to read the database", e.getMessage());
     assertEquals(1, e.exitCode());
   }
 
