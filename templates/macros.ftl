@@ -80,3 +80,52 @@ Verdict per variant : <#list b.verdicts as x>${code(x.variant)} <@gateTally x/> 
 </#macro>
 
 <#macro gateTally v><#if v.failed == 0 && v.warned == 0>PASS on all ${v.gates} gates<#else><#if v.failed gt 0>FAIL on ${v.failed}</#if><#if v.failed gt 0 && v.warned gt 0>, </#if><#if v.warned gt 0>⚠ on ${v.warned}</#if> of ${v.gates} gates</#if></#macro>
+
+<#-- "n=25", or "n=24 after excluding UNIUSDC fold 3: …", or one count per variant. -->
+<#macro pairCount b><#if b.uniformPairs??>n=${b.uniformPairs}<#if b.commonExclusions??> after excluding ${b.commonExclusions}</#if><#else><#list b.comparisons as c>${code(c.variant)} n=${c.pairs}<#sep>, </#sep></#list></#if></#macro>
+
+<#-- Footnote under a per-crypto table: every anomaly of the branch, with the rows it was seen on. -->
+<#macro anomalies b>
+<#list b.anomalies as a>
+<#if a.constant>
+⚠ ${a.metric} anomaly : every row of <#list a.variants as v>${code(v)}<#sep> and </#sep></#list> reads exactly ${a.value} (bit for bit, ${a.rows} rows) while the baseline ${code(b.baseline)} varies. Gates that read ${a.metric} are not evaluated for <#if a.variants?size == 1>it<#else>them</#if>.
+<#else>
+⚠ ${a.text}.
+</#if>
+
+</#list>
+</#macro>
+
+<#-- The long per-crypto table of the gate-decision layout. -->
+<#macro longMeans b>
+| Crypto | Variant | mean ${b.metric} | mean sortino | mean return | mean trades | mean ECE |
+|---|---|---|---|---|---|---|
+<#list b.longMeans as r>
+| ${r.crypto} | ${r.variant} | <#list r.values as x>${x}<#sep> | </#sep></#list> |
+</#list>
+</#macro>
+
+<#-- Criterion × variant, each cell ✅/❌/⚠ with its evidence. -->
+<#macro criteriaTable b>
+| Criterion | <#list b.criteria.variants as v>${v}<#sep> | </#sep></#list> |
+|---|<#list b.criteria.variants as v>---|</#list>
+<#list b.criteria.rows as r>
+| ${r.label} | <#list r.cells as c>${c}<#sep> | </#sep></#list> |
+</#list>
+</#macro>
+
+<#-- The short paired table of a further branch. -->
+<#macro compactPaired b>
+| Variant | mean Δ${b.metric} | CI95 | Cohen's d | BH p (m=${b.m}) |
+|---|---|---|---|---|
+<#list b.comparisons as c>
+| ${code(c.variant)} | ${c.meanDelta} | ${c.ci3} | ${c.cohensD2} | ${c.pBh} |
+</#list>
+</#macro>
+
+<#-- A further branch's gates as a list: "- Stability : PASS × 2 (max variance 0.025 (LDOUSDC))". -->
+<#macro gateList b>
+<#list b.gates as g>
+- ${g.shortName} : <#if g.moot>not analysed (moot given the ${b.metric} gate fail)<#else><@verdictCounts g.counts/> (${g.evidence})</#if>
+</#list>
+</#macro>

@@ -31,6 +31,8 @@ ${code(b.baseline)}<#if tldr.baselineNote?has_content> (${tldr.baselineNote?no_e
 
 <@m.wideMeans b.means/>
 
+<@m.anomalies b/>
+
 <#if b.baselineWinsAll>
 ${code(b.baseline)} has the highest ${b.metric} on every crypto; no ${b.label} variant wins anywhere.
 <#else>
@@ -39,11 +41,11 @@ Highest ${b.metric} per crypto: <#list b.winners as w>${w.crypto} ${code(w.varia
 
 ## 3. Paired delta vs baseline (variant - ${b.baseline}, paired by crypto × fold)
 
-<#if b.uniformPairs??>n=${b.uniformPairs} paired samples per variant.<#else>Paired samples: <#list b.comparisons as c>${code(c.variant)} n=${c.pairs}<#sep>, </#sep></#list>.</#if> Bootstrap CI95 (${bootstrap.resamples} resamples, seed=${bootstrap.seed}, ${bootstrap.algorithm}).
+<@m.pairCount b/> paired samples per variant. Bootstrap CI95 (${bootstrap.resamples} resamples, seed=${bootstrap.seed}, ${bootstrap.algorithm}).
 
 <@m.pairedTable b/>
 
-<@m.exclusions b/>
+<#if !b.uniformPairs??><@m.exclusions b/></#if>
 <@m.direction b/><#if narrative.pairedNote?has_content>
 
 ${narrative.pairedNote?no_esc}</#if>

@@ -1,9 +1,8 @@
 package dossier.cli;
 
-import dossier.DossierException;
 import dossier.gates.TrackAnalysis;
 import dossier.model.DossierBuilder;
-import dossier.model.ResultsDossier;
+import dossier.model.Dossier;
 import dossier.render.AtomicFile;
 import dossier.render.Renderer;
 import dossier.spec.SpecLoader;
@@ -38,13 +37,9 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SpecLoader loader = new SpecLoader(main.project);
     TrackSpec trackSpec = loader.load(track);
-    if (trackSpec.layout() != TrackSpec.Layout.RESULTS) {
-      throw new DossierException(trackSpec.file() + ": layout '" + trackSpec.layout().key()
-          + "' cannot be rendered by this version; use layout: results");
-    }
     SourceOptions.Loaded loaded = source.load(trackSpec, main, err);
     TrackAnalysis analysis = TrackAnalysis.of(trackSpec, loaded.rows(), loaded.source());
-    ResultsDossier model = DossierBuilder.build(trackSpec, analysis, loaded.rows());
+    Dossier model = DossierBuilder.build(trackSpec, analysis, loaded.rows());
     String markdown = new Renderer(Optional.empty()).render(trackSpec.layout().key(), model);
     Path target = out != null ? out : trackSpec.output();
     AtomicFile.write(target, markdown);

@@ -3,8 +3,13 @@ package dossier.gates;
 import dossier.stats.BranchStats;
 import java.util.List;
 
-/** A branch's statistics and the gate verdict of each of its variants. */
-public record BranchAnalysis(BranchStats stats, List<VariantVerdict> verdicts) {
+/**
+ * A branch's statistics and the gate verdict of each of its variants.
+ *
+ * @param analysed false for a branch shown only in the sweep state: it has no verdicts and no
+ *     say in the track's verdict
+ */
+public record BranchAnalysis(BranchStats stats, List<VariantVerdict> verdicts, boolean analysed) {
   public BranchAnalysis {
     verdicts = List.copyOf(verdicts);
   }

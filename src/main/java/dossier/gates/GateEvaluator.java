@@ -5,7 +5,9 @@ import dossier.gates.GatePlan.Gate;
 import dossier.source.Metric;
 import dossier.source.ResultRow;
 import dossier.source.VariantSweep;
+import dossier.stats.Anomaly;
 import dossier.stats.BranchStats;
+import dossier.stats.EffectSize;
 import dossier.stats.Comparison;
 import dossier.stats.CryptoSummary;
 import java.util.ArrayList;
@@ -22,11 +24,16 @@ public final class GateEvaluator {
   private GateEvaluator() {}
 
   public static List<VariantVerdict> evaluate(GatePlan plan, BranchStats stats, Readiness.Result readiness) {
+    return evaluate(plan, stats, readiness, EvidenceFormat.RESULTS);
+  }
+
+  public static List<VariantVerdict> evaluate(
+      GatePlan plan, BranchStats stats, Readiness.Result readiness, EvidenceFormat format) {
     List<VariantVerdict> out = new ArrayList<>();
     for (Comparison c : stats.comparisons()) {
       List<GateResult> results = new ArrayList<>();
       for (Gate gate : plan.gates()) {
-        results.add(evaluate(gate, stats, c, readiness));
+        results.add(evaluate(gate, stats, c, readiness, format));
       }
       boolean lock = results.stream().allMatch(r -> r.status() == Status.PASS);
       out.add(new VariantVerdict(c.variant(), results, lock ? Verdict.LOCK : Verdict.ABANDON));
@@ -35,13 +42,31 @@ public final class GateEvaluator {
   }
 
   static GateResult evaluate(Gate gate, BranchStats stats, Comparison c, Readiness.Result readiness) {
+    return evaluate(gate, stats, c, readiness, EvidenceFormat.RESULTS);
+  }
+
+  static GateResult evaluate(
+      Gate gate, BranchStats stats, Comparison c, Readiness.Result readiness, EvidenceFormat f) {
+    if (stats != null) {
+      // A metric that is broken in the rows gives figures that look fine: refuse to judge on them.
+      for (Metric m : gate.kind().uses(stats.primary())) {
+        List<Anomaly> spoiling = stats.spoiling(c.variant(), m);
+        if (!spoiling.isEmpty()) {
+          return result(gate, Status.WARN, "cannot evaluate: " + spoiling.get(0).summary());
+        }
+      }
+    }
     return switch (gate.kind()) {
-      case F1_LIFT -> lift(gate, c);
+      case F1_LIFT -> lift(gate, c, f);
       case JOINT -> joint(gate, c);
       case STABILITY -> stability(gate, stats, c);
       case PER_ASSET -> perAsset(gate, c);
       case SAMPLE_SIZE -> sampleSize(gate, stats, c);
       case READINESS -> readiness(gate, readiness);
+      case COHENS_D -> cohensD(gate, c, f);
+      case MIN_DELTA -> minDelta(gate, c, f);
+      case ECE -> increase(gate, c, Metric.ECE, "ΔECE", Formats::f4);
+      case MAX_DRAWDOWN -> increase(gate, c, Metric.MAX_DRAWDOWN, "Δmax_drawdown", Formats::signed2);
     };
   }
 
@@ -49,12 +74,12 @@ public final class GateEvaluator {
     return new GateResult(gate.number(), gate.kind(), status, evidence);
   }
 
-  private static GateResult lift(Gate gate, Comparison c) {
+  private static GateResult lift(Gate gate, Comparison c, EvidenceFormat f) {
     if (c.pairs() < 2 || !Double.isFinite(c.ciLow())) {
-      return result(gate, Status.WARN, "cannot evaluate: " + c.pairs() + " usable pair(s)");
+      return tooFewPairs(gate, c);
     }
-    String evidence = String.format(Locale.ROOT, "Δ = %s, CI95 [%s, %s]", Formats.f4(c.meanDelta()),
-        Formats.f4(c.ciLow()), Formats.f4(c.ciHigh()));
+    String evidence = String.format(Locale.ROOT, "Δ = %s, CI95 [%s, %s]", f.delta().apply(c.meanDelta()),
+        f.delta().apply(c.ciLow()), f.delta().apply(c.ciHigh()));
     if (c.ciHigh() < 0) {
       evidence += " (significant in WRONG direction)";
     } else if (c.ciLow() <= 0) {
@@ -119,6 +144,37 @@ public final class GateEvaluator {
     String evidence = String.format(Locale.ROOT, "mean n_trades %s (vs %s baseline)", Formats.f1(variant),
         Formats.f1(baseline));
     return result(gate, variant >= gate.threshold("min_trades") ? Status.PASS : Status.FAIL, evidence);
+  }
+
+  private static GateResult tooFewPairs(Gate gate, Comparison c) {
+    return result(gate, Status.WARN, "cannot evaluate: " + c.pairs() + " usable pair(s)");
+  }
+
+  private static GateResult cohensD(Gate gate, Comparison c, EvidenceFormat f) {
+    if (!Double.isFinite(c.cohensD())) {
+      return tooFewPairs(gate, c);
+    }
+    String evidence = String.format(Locale.ROOT, "d = %s (%s)", f.d().apply(c.cohensD()), EffectSize.label(c.cohensD()));
+    return result(gate, c.cohensD() >= gate.threshold("min_d") ? Status.PASS : Status.FAIL, evidence);
+  }
+
+  private static GateResult minDelta(Gate gate, Comparison c, EvidenceFormat f) {
+    if (!Double.isFinite(c.meanDelta())) {
+      return tooFewPairs(gate, c);
+    }
+    String evidence = "Δ = " + f.delta().apply(c.meanDelta());
+    return result(gate, c.meanDelta() >= gate.threshold("min_delta") ? Status.PASS : Status.FAIL, evidence);
+  }
+
+  /** The variant's mean of {@code m} may exceed the baseline's by at most {@code max_increase}. */
+  private static GateResult increase(
+      Gate gate, Comparison c, Metric m, String name, java.util.function.DoubleFunction<String> format) {
+    double delta = c.meanDelta(m);
+    if (!Double.isFinite(delta)) {
+      return result(gate, Status.WARN, "cannot evaluate: no paired " + m.column());
+    }
+    String evidence = name + " = " + format.apply(delta);
+    return result(gate, delta <= gate.threshold("max_increase") ? Status.PASS : Status.FAIL, evidence);
   }
 
   /** Mean BUY trades per completed fold of a variant. */

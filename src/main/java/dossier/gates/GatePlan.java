@@ -1,6 +1,7 @@
 package dossier.gates;
 
 import dossier.DossierException;
+import dossier.spec.TrackSpec.CriterionSpec;
 import dossier.spec.TrackSpec.GateOverride;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +26,13 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
     readinessSections = List.copyOf(readinessSections);
   }
 
-  /** A gate of the plan: its number (1-based order), kind and thresholds. */
-  public record Gate(int number, GateKind kind, Map<String, Double> thresholds) {
+  /**
+   * A gate of the plan: its number (1-based order), kind and thresholds.
+   *
+   * @param secondary not worth analysing once the primary gate (f1_lift) failed: the dossier says
+   *     it is moot instead of quoting evidence (it is still evaluated, and still blocks a lock)
+   */
+  public record Gate(int number, GateKind kind, Map<String, Double> thresholds, boolean secondary) {
     public Gate {
       thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
     }
@@ -62,7 +68,7 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
       for (String p : kind.parameters()) {
         thresholds.put(p, ((Number) g.get(p)).doubleValue());
       }
-      gates.add(new Gate(gates.size() + 1, kind, thresholds));
+      gates.add(new Gate(gates.size() + 1, kind, thresholds, false));
     }
     return new GatePlan((String) doc.get("plan"), (String) doc.get("section"), gates,
         (List<String>) doc.get("readiness_sections"));
@@ -85,7 +91,35 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
       }
       Map<String, Double> t = new LinkedHashMap<>(g.thresholds());
       t.put(o.parameter(), o.value());
-      out.set(i, new Gate(g.number(), g.kind(), t));
+      out.set(i, new Gate(g.number(), g.kind(), t, g.secondary()));
+    }
+    return new GatePlan(plan, section, out, readinessSections);
+  }
+
+  /**
+   * This plan with a track's own criteria appended after its gates, numbered on. A criterion
+   * must give every threshold of its kind.
+   */
+  public GatePlan withCriteria(List<CriterionSpec> criteria, String specFile) {
+    List<Gate> out = new ArrayList<>(gates);
+    for (CriterionSpec c : criteria) {
+      GateKind kind = GateKind.byId(c.id()).orElseThrow(() -> DossierException.usage(String.format(Locale.ROOT,
+          "%s:%d: unknown criterion '%s' (known: %s)", specFile, c.line(), c.id(), String.join(", ", GateKind.ids()))));
+      for (String given : c.thresholds().keySet()) {
+        if (!kind.parameters().contains(given)) {
+          throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: criterion '%s' has no threshold '%s' (known: %s)",
+              specFile, c.line(), c.id(), given, kind.parameters().isEmpty() ? "none" : String.join(", ", kind.parameters())));
+        }
+      }
+      for (String needed : kind.parameters()) {
+        if (!c.thresholds().containsKey(needed)) {
+          throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: criterion '%s' needs '%s'", specFile, c.line(),
+              c.id(), needed));
+        }
+      }
+      Map<String, Double> ordered = new LinkedHashMap<>();
+      kind.parameters().forEach(p -> ordered.put(p, c.thresholds().get(p)));
+      out.add(new Gate(out.size() + 1, kind, ordered, c.secondary()));
     }
     return new GatePlan(plan, section, out, readinessSections);
   }

@@ -30,13 +30,21 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
     return branches.stream().anyMatch(b -> !b.locked().isEmpty()) ? Verdict.LOCK : Verdict.ABANDON;
   }
 
+  /** The branches with a verdict, in spec order. */
+  public List<BranchAnalysis> analysed() {
+    return branches.stream().filter(BranchAnalysis::analysed).toList();
+  }
+
   /**
    * Analyses a track's rows as its spec says, after checking that the spec and the data agree.
    *
    * @param source how the rows' origin is named in errors, e.g. the snapshot path
    */
   public static TrackAnalysis of(TrackSpec spec, List<ResultRow> rows, String source) {
-    GatePlan plan = GatePlan.defaults().with(spec.gateOverrides(), spec.file());
+    GatePlan plan = GatePlan.defaults().with(spec.gateOverrides(), spec.file())
+        .withCriteria(spec.criteria(), spec.file());
+    EvidenceFormat format = spec.layout() == TrackSpec.Layout.GATE_DECISION
+        ? EvidenceFormat.GATE_DECISION : EvidenceFormat.RESULTS;
     Readiness.Result readiness = Readiness.check(spec.readiness(), plan.readinessSections());
     List<BranchAnalysis> branches = new ArrayList<>();
     for (BranchSpec b : spec.branches()) {
@@ -44,7 +52,12 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
       BranchStats stats = BranchStats.of(
           Sweeps.resolve(rows, b.factor(), b.runIds(), b.baseline().value(), b.variantNames(), b.cryptoNames()),
           Metric.F1_BUY, spec.bootstrap());
-      branches.add(new BranchAnalysis(stats, GateEvaluator.evaluate(plan, stats, readiness)));
+      branches.add(b.analysed()
+          ? new BranchAnalysis(stats, GateEvaluator.evaluate(plan, stats, readiness, format), true)
+          : new BranchAnalysis(stats, List.of(), false));
+    }
+    if (branches.stream().noneMatch(BranchAnalysis::analysed)) {
+      throw DossierException.usage(spec.file() + ": every branch has 'analyse: false'; analyse at least one");
     }
     return new TrackAnalysis(plan, readiness, branches);
   }
@@ -81,7 +94,7 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
     GatePlan plan = GatePlan.defaults();
     Readiness.Result readiness = Readiness.check(Optional.empty(), plan.readinessSections());
     return new TrackAnalysis(plan, readiness, List.of(new BranchAnalysis(stats,
-        GateEvaluator.evaluate(plan, stats, readiness))));
+        GateEvaluator.evaluate(plan, stats, readiness), true)));
   }
 
   private static void check(TrackSpec spec, BranchSpec b, List<ResultRow> rows, String source) {

@@ -3,208 +3,155 @@ package dossier.model;
 import dossier.DossierException;
 import dossier.format.Formats;
 import dossier.gates.BranchAnalysis;
-import dossier.gates.GateKind;
-import dossier.gates.GatePlan;
-import dossier.gates.GatePlan.Gate;
 import dossier.gates.Readiness;
-import dossier.gates.Status;
 import dossier.gates.TrackAnalysis;
-import dossier.gates.Verdict;
-import dossier.gates.VariantVerdict;
-import dossier.model.ResultsDossier.BootstrapView;
-import dossier.model.ResultsDossier.BranchView;
-import dossier.model.ResultsDossier.ComparisonView;
-import dossier.model.ResultsDossier.Coverage;
-import dossier.model.ResultsDossier.Direction;
-import dossier.model.ResultsDossier.JointView;
-import dossier.model.ResultsDossier.MeansRow;
-import dossier.model.ResultsDossier.MeansTable;
-import dossier.model.ResultsDossier.MetaLine;
-import dossier.model.ResultsDossier.Tldr;
-import dossier.model.ResultsDossier.VariantView;
-import dossier.model.ResultsDossier.VerdictView;
-import dossier.model.ResultsDossier.Winner;
-import dossier.source.Metric;
+import dossier.model.Dossier.BootstrapView;
+import dossier.model.Dossier.BranchView;
+import dossier.model.Dossier.MetaLine;
+import dossier.model.Dossier.StateRow;
+import dossier.model.Dossier.Tldr;
 import dossier.source.ResultRow;
 import dossier.spec.KeyValue;
 import dossier.spec.TrackSpec;
 import dossier.spec.TrackSpec.BranchSpec;
+import dossier.spec.TrackSpec.Layout;
 import dossier.spec.TrackSpec.VariantSpec;
 import dossier.stats.Bootstrap;
-import dossier.stats.BranchStats;
 import dossier.stats.Comparison;
-import dossier.stats.CryptoSummary;
 import dossier.stats.EffectSize;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Builds the model of a dossier from a spec and its analysis: the facts, formatted. */
 public final class DossierBuilder {
   /** Metadata keys whose value the tool writes when the spec leaves it empty. */
-  static final List<String> GENERATED_KEYS = List.of("MLOps readiness", "FTF run");
+  static final List<String> GENERATED_KEYS =
+      List.of("Date", "Story", "Track", "MLOps readiness", "FTF run", "Sweep run_id", "Verdict");
 
   private DossierBuilder() {}
 
-  public static ResultsDossier build(TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows) {
+  public static Dossier build(TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows) {
     List<BranchView> branches = new ArrayList<>();
+    List<StateRow> state = new ArrayList<>();
+    boolean main = true;
     for (int i = 0; i < spec.branches().size(); i++) {
-      branches.add(branch(spec.branches().get(i), analysis.plan(), analysis.branches().get(i)));
+      BranchSpec bs = spec.branches().get(i);
+      BranchAnalysis ba = analysis.branches().get(i);
+      if (ba.analysed()) {
+        branches.add(BranchViews.of(bs, analysis.plan(), ba, rows));
+      }
+      // The sweep state covers the main branch and the branches shown there only; a further
+      // analysed branch states its own run under Decisions.
+      if (!ba.analysed() || main) {
+        state.addAll(BranchViews.state(bs, ba));
+      }
+      main &= !ba.analysed();
     }
-    BranchAnalysis first = analysis.branches().get(0);
-    return new ResultsDossier(
+    BranchAnalysis first = analysis.analysed().get(0);
+    BranchSpec firstSpec = spec.branches().get(analysis.branches().indexOf(first));
+    return new Dossier(
         spec.track(), spec.title(), analysis.overall().name(), analysis.plan().plan(), analysis.plan().section(),
-        metadata(spec, analysis, rows), tldr(spec, first), spec.sweepRows(), branches,
+        metadata(spec, analysis, rows, firstSpec, first), tldr(spec, firstSpec, first), spec.sweepRows(), state,
+        branches,
         new BootstrapView(Formats.grouped(spec.bootstrap().resamples()), Long.toString(spec.bootstrap().seed()),
             Bootstrap.ALGORITHM, Formats.plain(spec.bootstrap().level() * 100)),
         spec.narrative());
   }
 
-  static List<MetaLine> metadata(TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows) {
+  /**
+   * The "Key : value" lines: the spec's, in its order, with empty values filled in by the tool,
+   * and the layout's generated lines that the spec does not place put at their usual place.
+   */
+  static List<MetaLine> metadata(
+      TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows, BranchSpec bs, BranchAnalysis ba) {
+    boolean results = spec.layout() == Layout.RESULTS;
+    List<String> front = results ? List.of("Date", "Story", "Track") : List.of("Story", "Date");
+    List<String> back = results ? List.of("MLOps readiness", "FTF run") : List.of("Sweep run_id", "Verdict");
+    List<String> placed = spec.metadata().stream().map(KeyValue::key).toList();
     List<MetaLine> out = new ArrayList<>();
-    out.add(new MetaLine("Date", spec.date(), true));
-    out.add(new MetaLine("Story", spec.story(), false));
-    out.add(new MetaLine("Track", String.format(Locale.ROOT, "%d of %s — %s", spec.track(), spec.plan(),
-        spec.planSubject()), true));
-    List<String> pending = new ArrayList<>(GENERATED_KEYS);
+    front.stream().filter(k -> !placed.contains(k))
+        .forEach(k -> out.add(generated(k, spec, analysis, rows, bs, ba)));
     for (KeyValue kv : spec.metadata()) {
       if (!kv.value().isBlank()) {
         out.add(new MetaLine(kv.key(), kv.value(), false));
-      } else if (pending.remove(kv.key())) {
-        out.add(new MetaLine(kv.key(), generated(kv.key(), spec, analysis, rows), true));
+      } else if (GENERATED_KEYS.contains(kv.key())) {
+        out.add(generated(kv.key(), spec, analysis, rows, bs, ba));
       } else {
         throw DossierException.usage(String.format(Locale.ROOT,
             "%s: metadata '%s' is empty; only %s are filled in by the tool", spec.file(), kv.key(),
-            String.join(" and ", GENERATED_KEYS)));
+            String.join(", ", GENERATED_KEYS)));
       }
     }
-    for (String key : pending) {
-      out.add(new MetaLine(key, generated(key, spec, analysis, rows), true));
-    }
+    back.stream().filter(k -> !placed.contains(k))
+        .forEach(k -> out.add(generated(k, spec, analysis, rows, bs, ba)));
     return out;
   }
 
-  private static String generated(String key, TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows) {
-    if (key.equals("MLOps readiness")) {
-      Readiness.Result r = analysis.readiness();
-      return switch (r.status()) {
-        case PASS -> String.format(Locale.ROOT, "%s — %d sections complete", r.file(), r.complete());
-        case FAIL -> String.format(Locale.ROOT, "%s — incomplete: %s", r.file(), String.join(", ", r.missing()));
-        case WARN -> "⚠ " + String.join(", ", r.missing());
-      };
-    }
-    List<String> runs = new ArrayList<>();
-    for (String run : spec.branches().get(0).runIds()) {
-      List<ResultRow> of = rows.stream().filter(r -> r.runId().equals(run)).toList();
-      long errors = of.stream().filter(r -> !r.completed()).count();
-      runs.add(String.format(Locale.ROOT, "%s — %d rows, %d errors, status=%s", run, of.size(), errors,
-          errors == 0 ? "completed" : "failed"));
-    }
-    return String.join(" ; ", runs);
+  private static MetaLine generated(
+      String key, TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows, BranchSpec bs, BranchAnalysis ba) {
+    return switch (key) {
+      case "Date" -> new MetaLine(key, spec.date(), true);
+      // The story is written by people (it may hold links), so it stays Markdown.
+      case "Story" -> new MetaLine(key, spec.story(), false);
+      case "Track" -> new MetaLine(key, String.format(Locale.ROOT, "%d of %s — %s", spec.track(), spec.plan(),
+          spec.planSubject()), true);
+      case "MLOps readiness" -> new MetaLine(key, readiness(analysis.readiness()), true);
+      case "FTF run" -> new MetaLine(key, bs.runIds().stream().map(run -> runLine(run, rows))
+          .collect(Collectors.joining(" ; ")), true);
+      case "Sweep run_id" -> new MetaLine(key, String.join(", ", bs.runIds()), true);
+      case "Verdict" -> new MetaLine(key, verdictLine(ba), true);
+      default -> throw new IllegalArgumentException(key);
+    };
   }
 
-  static Tldr tldr(TrackSpec spec, BranchAnalysis b) {
-    List<String> locked = b.locked();
+  private static String readiness(Readiness.Result r) {
+    return switch (r.status()) {
+      case PASS -> String.format(Locale.ROOT, "%s — %d sections complete", r.file(), r.complete());
+      case FAIL -> String.format(Locale.ROOT, "%s — incomplete: %s", r.file(), String.join(", ", r.missing()));
+      case WARN -> "⚠ " + String.join(", ", r.missing());
+    };
+  }
+
+  private static String runLine(String run, List<ResultRow> rows) {
+    List<ResultRow> of = rows.stream().filter(r -> r.runId().equals(run)).toList();
+    long errors = of.stream().filter(r -> !r.completed()).count();
+    return String.format(Locale.ROOT, "%s — %d rows, %d errors, status=%s", run, of.size(), errors,
+        errors == 0 ? "completed" : "failed");
+  }
+
+  /** "ABANDON label_smoothing variants (mild + aggressive) — all regress f1_buy on 5/5 cryptos …". */
+  private static String verdictLine(BranchAnalysis ba) {
+    List<String> variants = ba.verdicts().stream().map(v -> v.variant()).toList();
+    String head = ba.locked().isEmpty()
+        ? String.format(Locale.ROOT, "ABANDON %s variants (%s)", ba.stats().sweep().factor(), String.join(" + ", variants))
+        : "LOCK " + String.join(" + ", ba.locked());
+    List<Comparison> cs = ba.stats().comparisons();
+    if (!cs.isEmpty() && cs.stream().allMatch(c -> c.ciHigh() < 0)) {
+      int cryptos = ba.stats().sweep().cryptos().size();
+      return String.format(Locale.ROOT, "%s — %s regress %s on %d/%d cryptos with statistical significance", head,
+          cs.size() == 2 ? "both" : "all", ba.stats().primary().column(), cryptosAgainst(ba), cryptos);
+    }
+    return head;
+  }
+
+  static int cryptosAgainst(BranchAnalysis b) {
     List<Comparison> cs = b.stats().comparisons();
-    boolean allRegress = !cs.isEmpty() && cs.stream().allMatch(c -> c.ciHigh() < 0);
-    List<String> cryptos = b.stats().sweep().cryptos();
-    int against = (int) cryptos.stream()
+    return (int) b.stats().sweep().cryptos().stream()
         .filter(crypto -> cs.stream().allMatch(c -> c.perCryptoDelta().get(crypto) < 0))
         .count();
+  }
+
+  static Tldr tldr(TrackSpec spec, BranchSpec bs, BranchAnalysis b) {
+    List<Comparison> cs = b.stats().comparisons();
+    boolean allRegress = !cs.isEmpty() && cs.stream().allMatch(c -> c.ciHigh() < 0);
     double dMin = cs.stream().mapToDouble(Comparison::cohensD).min().orElse(Double.NaN);
     double dMax = cs.stream().mapToDouble(Comparison::cohensD).max().orElse(Double.NaN);
     double weakest = Math.abs(dMin) < Math.abs(dMax) ? dMin : dMax;
-    VariantSpec baseline = spec.branches().get(0).variants().get(0);
-    return new Tldr(locked, allRegress, spec.narrative().hypothesis(), against, cryptos.size(),
-        EffectSize.label(weakest), Formats.f1Outward(dMin, true), Formats.f1Outward(dMax, false), baseline.note().orElse(""),
-        spec.narrative().tldr());
-  }
-
-  static BranchView branch(BranchSpec bs, GatePlan plan, BranchAnalysis analysis) {
-    BranchStats stats = analysis.stats();
-    Metric metric = stats.primary();
-    List<String> variants = bs.variantNames();
-    int folds = stats.sweep().folds().size();
-    int expected = variants.size() * stats.sweep().expectedCells();
-    int useful = stats.sweep().variants().stream().mapToInt(v -> v.useful()).sum();
-    Coverage coverage = new Coverage(String.format(Locale.ROOT, "%d × %d × %d", variants.size(),
-        stats.sweep().cryptos().size(), folds), expected, useful, useful == expected);
-
-    List<MeansRow> rows = new ArrayList<>();
-    List<Winner> winners = new ArrayList<>();
-    for (int i = 0; i < stats.sweep().cryptos().size(); i++) {
-      String crypto = stats.sweep().cryptos().get(i);
-      List<String> values = new ArrayList<>();
-      String best = null;
-      double bestValue = Double.NEGATIVE_INFINITY;
-      for (String v : variants) {
-        double mean = stats.summaries(v).get(i).mean(metric);
-        values.add(Formats.f4(mean));
-        if (mean > bestValue) {
-          bestValue = mean;
-          best = v;
-        }
-      }
-      rows.add(new MeansRow(crypto, values));
-      winners.add(new Winner(crypto, best == null ? Formats.NA : best));
-    }
-    boolean baselineWinsAll = winners.stream().allMatch(w -> w.variant().equals(bs.baseline().value()));
-
-    List<Comparison> cs = stats.comparisons();
-    Optional<Integer> uniformPairs = cs.stream().map(Comparison::pairs).distinct().count() == 1
-        && cs.stream().allMatch(c -> c.excluded().isEmpty()) ? Optional.of(cs.get(0).pairs()) : Optional.empty();
-    List<ComparisonView> comparisons = cs.stream().map(DossierBuilder::comparison).toList();
-
-    double weakest = cs.stream().map(Comparison::cohensD).filter(Double::isFinite)
-        .min(Comparator.comparingDouble(Math::abs)).orElse(Double.NaN);
-    double maxBh = cs.stream().mapToDouble(Comparison::pBh).filter(Double::isFinite).max().orElse(Double.NaN);
-    Direction direction = new Direction(
-        (int) cs.stream().filter(c -> c.ciHigh() < 0).count(),
-        (int) cs.stream().filter(c -> c.ciLow() > 0).count(),
-        (int) cs.stream().filter(c -> !(c.ciHigh() < 0) && !(c.ciLow() > 0)).count(),
-        Formats.f1Outward(weakest, weakest > 0), EffectSize.label(weakest), Formats.p(maxBh));
-
-    List<VerdictView> verdicts = new ArrayList<>();
-    for (VariantVerdict v : analysis.verdicts()) {
-      verdicts.add(new VerdictView(v.variant(), (int) v.count(Status.FAIL), (int) v.count(Status.WARN),
-          v.gates().size(), v.verdict().name()));
-    }
-    boolean uniformVerdict = verdicts.stream().map(v -> v.failed() + "/" + v.warned() + "/" + v.verdict())
-        .distinct().count() == 1;
-
-    Gate jointGate = plan.gates().stream().filter(g -> g.kind() == GateKind.JOINT).findFirst().orElseThrow();
-    List<JointView> joint = cs.stream().map(c -> joint(c, jointGate)).toList();
-    return new BranchView(bs.factor(), bs.label(), bs.baseline().value(), metric.column(),
-        bs.variants().stream().map(v -> new VariantView(v.name().value(), v.params().orElse(""))).toList(),
-        bs.cryptoNames(), bs.cryptoSet().orElse(""), folds, bs.foldNote().orElse(""), coverage,
-        new MeansTable(variants, rows), baselineWinsAll, winners, uniformPairs, cs.size(), comparisons, direction,
-        GateSummaries.of(plan, analysis), verdicts, uniformVerdict, joint);
-  }
-
-  static ComparisonView comparison(Comparison c) {
-    List<String> excluded = c.excluded().stream().map(e -> e.cell() + ": " + e.reason()).toList();
-    return new ComparisonView(c.variant(), c.pairs(), Formats.f4(c.meanDelta()), Formats.f4(c.ciLow()),
-        Formats.f4(c.ciHigh()), Formats.f3(c.cohensD()), EffectSize.label(c.cohensD()), Formats.p(c.pRaw()),
-        Formats.p(c.pBh()), excluded);
-  }
-
-  /** The joint-metric components with ✓ where the component clears the joint gate's threshold. */
-  private static JointView joint(Comparison c, Gate gate) {
-    double e = c.meanDelta(Metric.EXPECTANCY_NET);
-    double s = c.meanDelta(Metric.SORTINO);
-    double m = c.meanDelta(Metric.MAX_DRAWDOWN);
-    return new JointView(c.variant(),
-        mark(Formats.signed1(e), e >= gate.threshold("min_expectancy"), e),
-        mark(Formats.signed2(s), s >= gate.threshold("min_sortino"), s),
-        mark(Formats.signed2(m), m <= gate.threshold("max_drawdown"), m));
-  }
-
-  private static String mark(String value, boolean ok, double raw) {
-    if (!Double.isFinite(raw)) {
-      return value + " ⚠";
-    }
-    return value + (ok ? " ✓" : " ✗");
+    VariantSpec baseline = bs.variants().get(0);
+    return new Tldr(b.locked(), allRegress, spec.narrative().hypothesis(), cryptosAgainst(b),
+        b.stats().sweep().cryptos().size(), EffectSize.label(weakest), Formats.f1Outward(dMin, true),
+        Formats.f1Outward(dMax, false), baseline.note().orElse(""), spec.narrative().tldr());
   }
 }

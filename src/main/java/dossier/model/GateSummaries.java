@@ -8,8 +8,10 @@ import dossier.gates.GatePlan.Gate;
 import dossier.gates.GateResult;
 import dossier.gates.Status;
 import dossier.gates.VariantVerdict;
-import dossier.model.ResultsDossier.CountView;
-import dossier.model.ResultsDossier.GateView;
+import dossier.model.Dossier.CountView;
+import dossier.model.Dossier.CriteriaTable;
+import dossier.model.Dossier.CriterionRow;
+import dossier.model.Dossier.GateView;
 import dossier.source.Metric;
 
 import dossier.gates.GateEvaluator;
@@ -32,10 +34,44 @@ final class GateSummaries {
     List<GateView> out = new ArrayList<>();
     for (Gate gate : plan.gates()) {
       List<GateResult> results = analysis.verdicts().stream().map(v -> v.gates().get(gate.number() - 1)).toList();
-      out.add(new GateView(gate.number(), label(gate, analysis.stats()), evidence(gate, analysis, results),
-          counts(results)));
+      boolean moot = gate.secondary() && !analysis.verdicts().isEmpty() && analysis.verdicts().stream()
+          .allMatch(v -> v.gates().stream().anyMatch(r -> r.kind() == GateKind.F1_LIFT && r.status() == Status.FAIL));
+      out.add(new GateView(gate.number(), label(gate, analysis.stats()), shortName(gate, analysis.stats()),
+          evidence(gate, analysis, results), counts(results), moot));
     }
     return out;
+  }
+
+  /**
+   * Criterion × variant, for the gate-decision layout: ✅/❌/⚠ and the evidence in each cell; a
+   * secondary criterion after a failed primary gate says it is moot.
+   */
+  static CriteriaTable criteria(GatePlan plan, BranchAnalysis analysis) {
+    List<String> variants = analysis.verdicts().stream().map(VariantVerdict::variant).toList();
+    List<CriterionRow> rows = new ArrayList<>();
+    for (Gate gate : plan.gates()) {
+      List<String> cells = new ArrayList<>();
+      for (VariantVerdict v : analysis.verdicts()) {
+        GateResult r = v.gates().get(gate.number() - 1);
+        boolean primaryFailed = v.gates().stream()
+            .anyMatch(g -> g.kind() == GateKind.F1_LIFT && g.status() == Status.FAIL);
+        if (gate.secondary() && primaryFailed) {
+          cells.add("(not analysed — moot given " + analysis.stats().primary().column() + " gate fail)");
+        } else {
+          cells.add(symbol(r.status()) + " " + r.evidence());
+        }
+      }
+      rows.add(new CriterionRow(label(gate, analysis.stats()), cells));
+    }
+    return new CriteriaTable(variants, rows);
+  }
+
+  static String symbol(Status s) {
+    return switch (s) {
+      case PASS -> "✅";
+      case FAIL -> "❌";
+      case WARN -> "⚠";
+    };
   }
 
   static String label(Gate gate, BranchStats stats) {
@@ -55,6 +91,28 @@ final class GateSummaries {
       case SAMPLE_SIZE -> String.format(Locale.ROOT, "Sample size — ≥ %s BUY trades / fold",
           Formats.plain(gate.threshold("min_trades")));
       case READINESS -> "MLOps readiness";
+      case COHENS_D -> "Cohen's d ≥ " + Formats.plain(gate.threshold("min_d"));
+      case MIN_DELTA -> String.format(Locale.ROOT, "Story-specific Δ %s ≥ %s", metric,
+          Formats.plainSigned(gate.threshold("min_delta")));
+      case ECE -> "ECE ≤ baseline + " + Formats.plain(gate.threshold("max_increase"));
+      case MAX_DRAWDOWN -> "max_drawdown ≤ baseline + " + Formats.plain(gate.threshold("max_increase")) + " %";
+    };
+  }
+
+  /** The gate's name without its thresholds, for the gate list of a further branch. */
+  static String shortName(Gate gate, BranchStats stats) {
+    String metric = stats.primary().column();
+    return switch (gate.kind()) {
+      case F1_LIFT -> metric.substring(0, 1).toUpperCase(Locale.ROOT) + metric.substring(1) + " lift";
+      case JOINT -> "Joint metric";
+      case STABILITY -> "Stability";
+      case PER_ASSET -> "Per-asset";
+      case SAMPLE_SIZE -> "Sample size";
+      case READINESS -> "MLOps readiness";
+      case COHENS_D -> "Cohen's d";
+      case MIN_DELTA -> "Story-specific Δ";
+      case ECE -> "ECE";
+      case MAX_DRAWDOWN -> "max_drawdown";
     };
   }
 
@@ -132,6 +190,7 @@ final class GateSummaries {
             Formats.f1(GateEvaluator.meanTrades(stats.sweep().baselineSweep())));
       }
       case READINESS -> results.get(0).evidence();
+      case COHENS_D, MIN_DELTA, ECE, MAX_DRAWDOWN -> perVariant(analysis.verdicts(), gate.number());
     };
   }
 
@@ -146,7 +205,11 @@ final class GateSummaries {
   }
 
   private static String describeAll(int n) {
-    return n == 1 ? "the variant" : "all " + n + " variants";
+    return switch (n) {
+      case 1 -> "the variant";
+      case 2 -> "both variants";
+      default -> "all " + n + " variants";
+    };
   }
 
   private static String perVariant(List<VariantVerdict> verdicts, int number) {

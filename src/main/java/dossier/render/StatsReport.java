@@ -5,6 +5,9 @@ import dossier.gates.GateResult;
 import dossier.gates.TrackAnalysis;
 import dossier.gates.VariantVerdict;
 import dossier.source.BranchSweep;
+import dossier.source.Cell;
+import dossier.source.Metric;
+import dossier.stats.Anomaly;
 import dossier.source.VariantSweep;
 import dossier.stats.BranchStats;
 import dossier.stats.Comparison;
@@ -37,6 +40,7 @@ public final class StatsReport {
     BranchSweep sweep = s.sweep();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("factor", sweep.factor());
+    out.put("analysed", b.analysed());
     out.put("runs", sweep.runIds());
     out.put("baseline", sweep.baseline());
     out.put("metric", s.primary().column());
@@ -61,8 +65,21 @@ public final class StatsReport {
       coverage.add(c);
     }
     out.put("sweep", coverage);
+    List<Object> anomalies = new ArrayList<>();
+    for (Anomaly a : s.anomalies()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("kind", a.kind().name());
+      x.put("variant", a.variant());
+      x.put("metric", a.metric().map(Metric::column).orElse(null));
+      x.put("rows", a.cells().size());
+      x.put("cells", Cell.describe(a.cells()));
+      x.put("summary", a.summary());
+      anomalies.add(x);
+    }
+    out.put("anomalies", anomalies);
     List<Object> variants = new ArrayList<>();
-    for (int i = 0; i < s.comparisons().size(); i++) {
+    // A branch shown only in the sweep state has no verdicts to report.
+    for (int i = 0; i < b.verdicts().size(); i++) {
       variants.add(variant(s.comparisons().get(i), b.verdicts().get(i)));
     }
     out.put("variants", variants);
@@ -82,7 +99,7 @@ public final class StatsReport {
     return out;
   }
 
-  private static Map<String, Object> metricMap(Map<dossier.source.Metric, Double> values) {
+  private static Map<String, Object> metricMap(Map<Metric, Double> values) {
     Map<String, Object> out = new LinkedHashMap<>();
     values.forEach((k, v) -> out.put(k.column(), v));
     return out;
@@ -127,7 +144,7 @@ public final class StatsReport {
   public static String text(String track, String source, TrackAnalysis analysis) {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%s (%s): %s%n", track, source, analysis.overall()));
-    for (BranchAnalysis b : analysis.branches()) {
+    for (BranchAnalysis b : analysis.analysed()) {
       BranchStats s = b.stats();
       out.append(String.format(Locale.ROOT, "%nfactor %s, baseline %s, metric %s%n", s.sweep().factor(),
           s.sweep().baseline(), s.primary().column()));

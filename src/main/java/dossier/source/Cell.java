@@ -1,6 +1,11 @@
 package dossier.source;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** One crypto × fold of a sweep: the unit on which a variant and its baseline are paired. */
 public record Cell(String crypto, int fold) implements Comparable<Cell> {
@@ -9,6 +14,30 @@ public record Cell(String crypto, int fold) implements Comparable<Cell> {
   @Override
   public int compareTo(Cell other) {
     return ORDER.compare(this, other);
+  }
+
+  /** Cells named compactly, by crypto with fold ranges: "AAVEUSDC folds 1–5, UNIUSDC fold 3". */
+  public static String describe(Collection<Cell> cells) {
+    Map<String, List<Integer>> byCrypto = new LinkedHashMap<>();
+    cells.stream().sorted().forEach(c -> byCrypto.computeIfAbsent(c.crypto(), k -> new ArrayList<>()).add(c.fold()));
+    List<String> parts = new ArrayList<>();
+    byCrypto.forEach((crypto, folds) -> parts.add(crypto + (folds.size() == 1 ? " fold " : " folds ") + ranges(folds)));
+    return String.join(", ", parts);
+  }
+
+  // 1, 2, 3, 5 → "1–3, 5"
+  private static String ranges(List<Integer> folds) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < folds.size()) {
+      int j = i;
+      while (j + 1 < folds.size() && folds.get(j + 1) == folds.get(j) + 1) {
+        j++;
+      }
+      out.add(i == j ? Integer.toString(folds.get(i)) : folds.get(i) + "–" + folds.get(j));
+      i = j + 1;
+    }
+    return String.join(", ", out);
   }
 
   @Override

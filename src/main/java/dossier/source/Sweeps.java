@@ -64,6 +64,8 @@ public final class Sweeps {
           .ifPresentOrElse(r -> counted.put(e.getKey(), r),
               () -> failedCells.put(e.getKey(), attempts.stream().max(LATEST).orElseThrow().status()));
     }
-    return new VariantSweep(variant, new TreeMap<>(counted), rows.size(), failed, retries, new TreeMap<>(failedCells));
+    int useful = (int) rows.stream().filter(ResultRow::useful).count();
+    return new VariantSweep(variant, new TreeMap<>(counted), rows.size(), failed, retries, new TreeMap<>(failedCells),
+        useful);
   }
 }

@@ -12,6 +12,8 @@ import java.util.TreeMap;
  * @param failedAttempts rows whose status is not {@code completed}
  * @param retries attempts beyond the first of their cell
  * @param failedCells cells that were attempted but never completed, with the status of the last attempt
+ * @param usefulAttempts completed attempts with at least one trade, superseded retries included
+ *     (the "Useful rows" of a sweep-state table)
  */
 public record VariantSweep(
     String variant,
@@ -19,7 +21,8 @@ public record VariantSweep(
     int attempts,
     int failedAttempts,
     int retries,
-    SortedMap<Cell, String> failedCells) {
+    SortedMap<Cell, String> failedCells,
+    int usefulAttempts) {
 
   public VariantSweep {
     counted = Collections.unmodifiableSortedMap(new TreeMap<>(counted));

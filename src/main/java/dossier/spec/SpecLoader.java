@@ -3,6 +3,7 @@ package dossier.spec;
 import dossier.DossierException;
 import dossier.stats.BootstrapSettings;
 import dossier.spec.TrackSpec.BranchSpec;
+import dossier.spec.TrackSpec.CriterionSpec;
 import dossier.spec.TrackSpec.GateOverride;
 import dossier.spec.TrackSpec.Layout;
 import dossier.spec.TrackSpec.Narrative;
@@ -33,13 +34,13 @@ public final class SpecLoader {
 
   private static final Set<String> TOP_KEYS = Set.of("track", "title", "date", "layout", "story", "plan",
       "plan_subject", "metadata", "snapshot", "readiness", "output", "branches", "sweep", "bootstrap", "gates",
-      "narrative");
+      "criteria", "narrative");
   private static final Set<String> BRANCH_KEYS = Set.of("factor", "label", "runs", "baseline", "variants",
-      "cryptos", "crypto_set", "folds", "fold_note");
-  private static final Set<String> VARIANT_KEYS = Set.of("name", "params", "note");
+      "cryptos", "crypto_set", "folds", "fold_note", "analyse", "title", "intro", "decision", "after");
+  private static final Set<String> VARIANT_KEYS = Set.of("name", "params", "note", "coverage_note");
   private static final Set<String> BOOTSTRAP_KEYS = Set.of("resamples", "seed", "level");
-  private static final Set<String> NARRATIVE_KEYS = Set.of("hypothesis", "tldr", "paired_note", "supporting",
-      "lock_note", "decisions", "linked_context");
+  private static final Set<String> NARRATIVE_KEYS = Set.of("hypothesis", "tldr", "sweep_state", "means_note",
+      "paired_note", "supporting", "sections", "lock_note", "decisions", "linked_context");
 
   private final Path project;
 
@@ -116,6 +117,7 @@ public final class SpecLoader {
         root.has("sweep") ? root.pairs("sweep") : List.of(),
         bootstrap(root),
         gateOverrides(root),
+        criteria(root),
         narrative(root));
   }
 
@@ -139,7 +141,8 @@ public final class SpecLoader {
       if (!seen.add(variantName.value())) {
         throw v.error("name", "duplicate variant '" + variantName.value() + "'; list each variant once");
       }
-      variants.add(new VariantSpec(variantName, v.optionalString("params"), v.optionalString("note")));
+      variants.add(new VariantSpec(variantName, v.optionalString("params"), v.optionalString("note"),
+          v.optionalString("coverage_note")));
     }
     if (!seen.contains(baseline.value())) {
       throw b.error("baseline", "baseline '" + baseline.value() + "' is not one of the variants ("
@@ -161,7 +164,9 @@ public final class SpecLoader {
       }
     }
     return new BranchSpec(factor, b.optionalString("label").orElse(factor), runs, baseline, ordered, cryptos,
-        b.optionalString("crypto_set"), (int) b.integer("folds", 1, 1000), b.optionalString("fold_note"));
+        b.optionalString("crypto_set"), (int) b.integer("folds", 1, 1000), b.optionalString("fold_note"),
+        !b.has("analyse") || b.bool("analyse"), b.optionalString("title"), b.text("intro", ""), b.text("decision", ""),
+        b.text("after", ""));
   }
 
   private static List<Located> nonEmpty(Obj b, String key, List<Located> values) {
@@ -198,16 +203,37 @@ public final class SpecLoader {
     return out;
   }
 
+  private static List<CriterionSpec> criteria(Obj root) {
+    if (!root.has("criteria")) {
+      return List.of();
+    }
+    List<CriterionSpec> out = new ArrayList<>();
+    for (Obj c : root.objects("criteria")) {
+      java.util.Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
+      for (String key : c.keys()) {
+        if (!key.equals("id") && !key.equals("moot_if_primary_fails")) {
+          thresholds.put(key, c.decimal(key, -1e9, 1e9));
+        }
+      }
+      out.add(new CriterionSpec(c.string("id"), thresholds,
+          c.has("moot_if_primary_fails") && c.bool("moot_if_primary_fails"), c.line()));
+    }
+    return out;
+  }
+
   private static Narrative narrative(Obj root) {
     Obj n = root.has("narrative") ? root.obj("narrative").check(NARRATIVE_KEYS) : null;
     if (n == null) {
-      return new Narrative("", "", "", "", "", List.of(), "");
+      return new Narrative("", "", "", "", "", "", List.of(), "", List.of(), "");
     }
     return new Narrative(
         n.text("hypothesis", ""),
         n.text("tldr", ""),
+        n.text("sweep_state", ""),
+        n.text("means_note", ""),
         n.text("paired_note", ""),
         n.text("supporting", ""),
+        n.has("sections") ? n.pairs("sections") : List.of(),
         n.text("lock_note", ""),
         n.has("decisions") ? n.pairs("decisions") : List.of(),
         n.text("linked_context", ""));

@@ -32,6 +32,7 @@ public record TrackSpec(
     List<KeyValue> sweepRows,
     BootstrapSettings bootstrap,
     List<GateOverride> gateOverrides,
+    List<CriterionSpec> criteria,
     Narrative narrative) {
 
   public TrackSpec {
@@ -40,6 +41,7 @@ public record TrackSpec(
     branches = List.copyOf(branches);
     sweepRows = List.copyOf(sweepRows);
     gateOverrides = List.copyOf(gateOverrides);
+    criteria = List.copyOf(criteria);
     if (branches.isEmpty()) {
       throw new IllegalArgumentException("branches is empty");
     }
@@ -60,7 +62,14 @@ public record TrackSpec(
     }
   }
 
-  /** One factor of the sweep, analysed on its own against its own baseline. */
+  /**
+   * One factor of the sweep, analysed on its own against its own baseline.
+   *
+   * @param analysed false for a branch shown only in the sweep state (an aborted first attempt)
+   * @param title the heading of a further branch's subsection under Decisions
+   * @param intro Markdown before a further branch's figures; {@code decision} after its gates;
+   *     {@code after} after its per-crypto table
+   */
   public record BranchSpec(
       String factor,
       String label,
@@ -70,7 +79,12 @@ public record TrackSpec(
       List<Located> cryptos,
       Optional<String> cryptoSet,
       int folds,
-      Optional<String> foldNote) {
+      Optional<String> foldNote,
+      boolean analysed,
+      Optional<String> title,
+      String intro,
+      String decision,
+      String after) {
     public BranchSpec {
       runs = List.copyOf(runs);
       variants = List.copyOf(variants);
@@ -91,7 +105,20 @@ public record TrackSpec(
     }
   }
 
-  public record VariantSpec(Located name, Optional<String> params, Optional<String> note) {}
+  /** @param coverageNote words added to the variant's coverage cell in the sweep state */
+  public record VariantSpec(Located name, Optional<String> params, Optional<String> note,
+      Optional<String> coverageNote) {}
+
+  /**
+   * A criterion the track adds to the plan's gates ({@code criteria:} in the spec).
+   *
+   * @param secondary moot once the primary gate failed ({@code moot_if_primary_fails: true})
+   */
+  public record CriterionSpec(String id, java.util.Map<String, Double> thresholds, boolean secondary, int line) {
+    public CriterionSpec {
+      thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
+    }
+  }
 
   /** {@code gates: {f1_lift: {min_delta: 0.02}}} in a spec: one threshold of the plan changed. */
   public record GateOverride(String gate, String parameter, double value, int line) {}
@@ -100,12 +127,16 @@ public record TrackSpec(
   public record Narrative(
       String hypothesis,
       String tldr,
+      String sweepState,
+      String meansNote,
       String pairedNote,
       String supporting,
+      List<KeyValue> sections,
       String lockNote,
       List<KeyValue> decisions,
       String linkedContext) {
     public Narrative {
+      sections = List.copyOf(sections);
       decisions = List.copyOf(decisions);
     }
   }

@@ -213,6 +213,15 @@ final class YamlReader {
       return parsed;
     }
 
+    boolean bool(String key) {
+      String value = string(key);
+      return switch (value) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw reader.error(node(key), "'" + key + "' must be true or false, not '" + value + "'");
+      };
+    }
+
     double decimal(String key, double min, double max) {
       String value = string(key);
       double parsed;

@@ -20,11 +20,19 @@ import java.util.Map;
  */
 public record BranchStats(
     BranchSweep sweep, Metric primary, BootstrapSettings bootstrap, Map<String, List<CryptoSummary>> summaries,
-    List<Comparison> comparisons) {
+    List<Comparison> comparisons, List<Anomaly> anomalies) {
 
   public BranchStats {
     summaries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(summaries));
     comparisons = List.copyOf(comparisons);
+    anomalies = List.copyOf(anomalies);
+  }
+
+  /** The anomalies that spoil {@code metric} for this variant or for the baseline it is paired with. */
+  public List<Anomaly> spoiling(String variant, Metric metric) {
+    return anomalies.stream()
+        .filter(a -> a.spoils(metric) && (a.variant().equals(variant) || a.variant().equals(sweep.baseline())))
+        .toList();
   }
 
   public static BranchStats of(BranchSweep sweep, Metric primary, BootstrapSettings bootstrap) {
@@ -40,7 +48,7 @@ public record BranchStats(
     for (int i = 0; i < raw.size(); i++) {
       comparisons.add(raw.get(i).withBh(adjusted[i]));
     }
-    return new BranchStats(sweep, primary, bootstrap, summaries, comparisons);
+    return new BranchStats(sweep, primary, bootstrap, summaries, comparisons, Anomalies.detect(sweep));
   }
 
   public List<CryptoSummary> summaries(String variant) {

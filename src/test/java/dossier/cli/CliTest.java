@@ -61,7 +61,7 @@ class CliTest {
   void unknownTrackIsAUsageErrorListingTheKnownOnes() {
     Run r = run("generate", "track9");
     assertEquals(2, r.exit());
-    assertEquals("dossier: unknown track 'track9' (known: track6); specs live in dossiers/\n", r.err());
+    assertEquals("dossier: unknown track 'track9' (known: track5, track6); specs live in dossiers/\n", r.err());
     assertEquals("", r.out());
   }
 
@@ -100,6 +100,23 @@ class CliTest {
   }
 
   @Test
+  void statsJsonOfTrack5ListsEveryBranchWithItsAnomalies() {
+    Run r = run("stats", "track5", "--format", "json");
+    assertEquals(0, r.exit(), r.err());
+    String json = r.out();
+    // Three branches: label_smoothing, the first cleanlab attempt (sweep state only), the re-run.
+    assertEquals(3, json.split("\"factor\": ", -1).length - 1);
+    assertTrue(json.contains("\"factor\": \"label_smoothing\",\n      \"analysed\": true"), json);
+    assertTrue(json.contains("\"factor\": \"cleanlab\",\n      \"analysed\": false"), json);
+    assertTrue(json.contains("\"summary\": \"ece reads exactly 0 on every row of mild\""), json);
+    assertTrue(json.contains("\"summary\": \"ece reads exactly 0 on every row of aggressive\""), json);
+    assertTrue(json.contains("\"summary\": \"1 cell(s) of off have no completed attempt (UNIUSDC fold 3)\""), json);
+    assertTrue(json.contains("\"reason\": \"off (baseline) attempt failed (training_failed)\""), json);
+    assertTrue(json.contains("\"gate\": \"ece\",\n              \"status\": \"WARN\""), json);
+    assertEquals(2, json.split("\"n_pairs\": 24", -1).length - 1, "both cleanlab variants: 24 pairs");
+  }
+
+  @Test
   void statsWithoutASpecOnAnySweep() {
     Path csv = project.resolve("dossiers/data/track6-focal-loss.csv");
     Run r = run("stats", "--data", csv.toString(), "--baseline", "none", "--format", "json");
@@ -129,7 +146,8 @@ class CliTest {
   void listShowsEveryTrackWithItsVerdict() {
     Run r = run("list");
     assertEquals(0, r.exit(), r.err());
-    assertEquals("track6     ABANDON  Track 6 — Focal loss (dossiers/data/track6-focal-loss.csv)\n", r.out());
+    assertEquals("track5     ABANDON  Track 5 — Label smoothing (dossiers/data/track5-label-smoothing.csv)\n"
+        + "track6     ABANDON  Track 6 — Focal loss (dossiers/data/track6-focal-loss.csv)\n", r.out());
   }
 
   @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpecLoaderTest {
   private static final Path REPO = Path.of("").toAbsolutePath();
-  private static final String TOP_KEYS = "bootstrap, branches, date, gates, layout, metadata, narrative, output, plan,"
+  private static final String TOP_KEYS = "bootstrap, branches, criteria, date, gates, layout, metadata, narrative, output, plan,"
       + " plan_subject, readiness, snapshot, story, sweep, title, track";
 
   /** Line numbers are those of the file; the tests below refer to them. */
@@ -253,13 +253,14 @@ class SpecLoaderTest {
   @Test
   void unknownBranchKeyListsTheKnownKeys() throws IOException {
     usage(base("    folds: 3\n", "    folds: 3\n    fold: 3\n"), "dossiers/x.yaml:15: unknown key 'fold' (known:"
-        + " baseline, crypto_set, cryptos, factor, fold_note, folds, label, runs, variants)");
+        + " after, analyse, baseline, crypto_set, cryptos, decision, factor, fold_note, folds, intro, label, runs,"
+        + " title, variants)");
   }
 
   @Test
   void unknownVariantKeyListsTheKnownKeys() throws IOException {
     usage(base("      - name: v1\n", "      - name: v1\n        param: γ=1\n"),
-        "dossiers/x.yaml:13: unknown key 'param' (known: name, note, params)");
+        "dossiers/x.yaml:13: unknown key 'param' (known: coverage_note, name, note, params)");
   }
 
   @Test

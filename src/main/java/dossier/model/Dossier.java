@@ -7,10 +7,15 @@ import java.util.Optional;
 
 /**
  * Everything a dossier template shows, numbers already formatted (see {@link
- * dossier.format.Formats}). Prose written by people travels as Markdown in {@code narrative},
- * {@code metadata} lines that are not generated, and {@code sweepRows}.
+ * dossier.format.Formats}); each layout uses the part it needs. Prose written by people travels
+ * as Markdown in {@code narrative}, in metadata lines that are not generated, in {@code
+ * sweepRows} and in a branch's {@code intro}, {@code decision} and {@code after}.
+ *
+ * @param branches the analysed branches, the main one first; the others are rendered under
+ *     Decisions
+ * @param sweepState the sweep-state rows of the main branch and of the branches shown there only
  */
-public record ResultsDossier(
+public record Dossier(
     int track,
     String title,
     String verdict,
@@ -19,13 +24,15 @@ public record ResultsDossier(
     List<MetaLine> metadata,
     Tldr tldr,
     List<KeyValue> sweepRows,
+    List<StateRow> sweepState,
     List<BranchView> branches,
     BootstrapView bootstrap,
     Narrative narrative) {
 
-  public ResultsDossier {
+  public Dossier {
     metadata = List.copyOf(metadata);
     sweepRows = List.copyOf(sweepRows);
+    sweepState = List.copyOf(sweepState);
     branches = List.copyOf(branches);
   }
 
@@ -54,11 +61,22 @@ public record ResultsDossier(
 
   public record BootstrapView(String resamples, String seed, String algorithm, String level) {}
 
+  /**
+   * A row of the sweep-state table.
+   *
+   * @param coverage e.g. "5 × 5", "3 cryptos × 5 folds + 2 partial", "none (3 failed attempts)"
+   */
+  public record StateRow(String factor, String variant, boolean baseline, int useful, boolean partial,
+      String coverage, String note) {}
+
   public record BranchView(
       String factor,
       String label,
+      String title,
       String baseline,
       String metric,
+      List<String> runs,
+      RunView run,
       List<VariantView> variants,
       List<String> cryptos,
       String cryptoSet,
@@ -66,16 +84,33 @@ public record ResultsDossier(
       String foldNote,
       Coverage coverage,
       MeansTable means,
+      List<LongRow> longMeans,
+      List<AnomalyView> anomalies,
       boolean baselineWinsAll,
       List<Winner> winners,
       Optional<Integer> uniformPairs,
+      Optional<String> commonExclusions,
       int m,
       List<ComparisonView> comparisons,
       Direction direction,
       List<GateView> gates,
+      CriteriaTable criteria,
       List<VerdictView> verdicts,
       boolean uniformVerdict,
-      List<JointView> joint) {}
+      List<String> locked,
+      List<JointView> joint,
+      String intro,
+      String decision,
+      String after) {}
+
+  /**
+   * The rows a branch's runs logged.
+   *
+   * @param expected cryptos × folds × variants
+   * @param failures failed cells, e.g. "UNIUSDC fold 3 of off (training_failed)"
+   */
+  public record RunView(String ids, String status, int rows, int expected, int retries, int useful, int cryptos,
+      int folds, int variants, List<String> failures) {}
 
   public record VariantView(String name, String params) {}
 
@@ -86,11 +121,24 @@ public record ResultsDossier(
 
   public record MeansRow(String crypto, List<String> values) {}
 
+  /** A row of the long per-crypto table: f1, sortino, return, trades, ECE, each possibly "⚠"-marked. */
+  public record LongRow(String crypto, String variant, List<String> values) {}
+
+  /**
+   * An anomaly as the footnote under the per-crypto table states it.
+   *
+   * @param constant for a metric that reads one value on every row: the variants, the value and
+   *     how many rows; otherwise {@code text} says it all
+   */
+  public record AnomalyView(boolean constant, String metric, List<String> variants, String value, int rows,
+      String text) {}
+
   public record Winner(String crypto, String variant) {}
 
   public record ComparisonView(
       String variant, int pairs, String meanDelta, String ciLow, String ciHigh, String cohensD, String effectLabel,
-      String pRaw, String pBh, List<String> excluded) {}
+      String pRaw, String pBh, List<String> excluded, String sortinoDelta, String returnDelta,
+      String cohensD2, String ci3, boolean ciExcludesZero) {}
 
   /**
    * How the CIs of a branch sit against 0, for the sentence under the paired table.
@@ -100,10 +148,19 @@ public record ResultsDossier(
    */
   public record Direction(int below, int above, int straddling, String weakestD, String weakestLabel, String maxBh) {}
 
-  /** @param counts e.g. FAIL × 4, in the order PASS, FAIL, ⚠ */
-  public record GateView(int number, String label, String evidence, List<CountView> counts) {}
+  /**
+   * @param counts e.g. FAIL × 4, in the order PASS, FAIL, ⚠
+   * @param moot a secondary gate after every variant failed the primary one
+   */
+  public record GateView(int number, String label, String shortName, String evidence, List<CountView> counts,
+      boolean moot) {}
 
   public record CountView(String label, int count) {}
+
+  /** Criterion × variant: each cell ✅/❌/⚠ with its evidence, or the moot note. */
+  public record CriteriaTable(List<String> variants, List<CriterionRow> rows) {}
+
+  public record CriterionRow(String label, List<String> cells) {}
 
   public record VerdictView(String variant, int failed, int warned, int gates, String verdict) {}
 

@@ -1,0 +1,241 @@
+package dossier.model;
+
+import dossier.format.Formats;
+import dossier.gates.BranchAnalysis;
+import dossier.gates.GateKind;
+import dossier.gates.GatePlan;
+import dossier.gates.GatePlan.Gate;
+import dossier.gates.Status;
+import dossier.gates.VariantVerdict;
+import dossier.model.Dossier.AnomalyView;
+import dossier.model.Dossier.BranchView;
+import dossier.model.Dossier.ComparisonView;
+import dossier.model.Dossier.Coverage;
+import dossier.model.Dossier.Direction;
+import dossier.model.Dossier.JointView;
+import dossier.model.Dossier.LongRow;
+import dossier.model.Dossier.MeansRow;
+import dossier.model.Dossier.MeansTable;
+import dossier.model.Dossier.RunView;
+import dossier.model.Dossier.StateRow;
+import dossier.model.Dossier.VariantView;
+import dossier.model.Dossier.VerdictView;
+import dossier.model.Dossier.Winner;
+import dossier.source.BranchSweep;
+import dossier.source.Metric;
+import dossier.source.ResultRow;
+import dossier.source.VariantSweep;
+import dossier.spec.TrackSpec.BranchSpec;
+import dossier.spec.TrackSpec.VariantSpec;
+import dossier.stats.Anomaly;
+import dossier.stats.BranchStats;
+import dossier.stats.Comparison;
+import dossier.stats.CryptoSummary;
+import dossier.stats.EffectSize;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The view of one branch: its tables and the facts of the sentences around them, formatted. */
+final class BranchViews {
+  /** The columns of the long per-crypto table, in order. */
+  static final List<Metric> LONG_COLUMNS =
+      List.of(Metric.F1_BUY, Metric.SORTINO, Metric.TOTAL_RETURN, Metric.N_TRADES, Metric.ECE);
+
+  private BranchViews() {}
+
+  static BranchView of(BranchSpec bs, GatePlan plan, BranchAnalysis analysis, List<ResultRow> rows) {
+    BranchStats stats = analysis.stats();
+    BranchSweep sweep = stats.sweep();
+    Metric metric = stats.primary();
+    List<String> variants = bs.variantNames();
+    int folds = sweep.folds().size();
+    int expected = variants.size() * sweep.expectedCells();
+    int useful = sweep.variants().stream().mapToInt(VariantSweep::useful).sum();
+    Coverage coverage = new Coverage(String.format(Locale.ROOT, "%d × %d × %d", variants.size(),
+        sweep.cryptos().size(), folds), expected, useful, useful == expected);
+
+    List<MeansRow> means = new ArrayList<>();
+    List<Winner> winners = new ArrayList<>();
+    for (int i = 0; i < sweep.cryptos().size(); i++) {
+      String crypto = sweep.cryptos().get(i);
+      List<String> values = new ArrayList<>();
+      String best = Formats.NA;
+      double bestValue = Double.NEGATIVE_INFINITY;
+      for (String v : variants) {
+        double mean = stats.summaries(v).get(i).mean(metric);
+        values.add(Formats.f4(mean));
+        if (mean > bestValue) {
+          bestValue = mean;
+          best = v;
+        }
+      }
+      means.add(new MeansRow(crypto, values));
+      winners.add(new Winner(crypto, best));
+    }
+    boolean baselineWinsAll = winners.stream().allMatch(w -> w.variant().equals(bs.baseline().value()));
+
+    List<Comparison> cs = stats.comparisons();
+    Optional<Integer> uniformPairs = cs.stream().map(Comparison::pairs).distinct().count() == 1
+        ? Optional.of(cs.get(0).pairs()) : Optional.empty();
+    Optional<String> commonExclusions = cs.stream().map(c -> exclusions(c)).distinct().count() == 1
+        && !cs.get(0).excluded().isEmpty() ? Optional.of(exclusions(cs.get(0))) : Optional.empty();
+
+    double weakest = cs.stream().map(Comparison::cohensD).filter(Double::isFinite)
+        .min(Comparator.comparingDouble(Math::abs)).orElse(Double.NaN);
+    double maxBh = cs.stream().mapToDouble(Comparison::pBh).filter(Double::isFinite).max().orElse(Double.NaN);
+    Direction direction = new Direction(
+        (int) cs.stream().filter(c -> c.ciHigh() < 0).count(),
+        (int) cs.stream().filter(c -> c.ciLow() > 0).count(),
+        (int) cs.stream().filter(c -> !(c.ciHigh() < 0) && !(c.ciLow() > 0)).count(),
+        Formats.f1Outward(weakest, weakest > 0), EffectSize.label(weakest), Formats.p(maxBh));
+
+    List<VerdictView> verdicts = new ArrayList<>();
+    for (VariantVerdict v : analysis.verdicts()) {
+      verdicts.add(new VerdictView(v.variant(), (int) v.count(Status.FAIL), (int) v.count(Status.WARN),
+          v.gates().size(), v.verdict().name()));
+    }
+    boolean uniformVerdict = verdicts.stream().map(v -> v.failed() + "/" + v.warned() + "/" + v.verdict())
+        .distinct().count() == 1;
+
+    Gate jointGate = plan.gates().stream().filter(g -> g.kind() == GateKind.JOINT).findFirst().orElseThrow();
+    return new BranchView(bs.factor(), bs.label(), bs.title().orElse(bs.label()), bs.baseline().value(),
+        metric.column(), bs.runIds(), run(sweep), variantViews(bs), bs.cryptoNames(), bs.cryptoSet().orElse(""),
+        folds, bs.foldNote().orElse(""), coverage, new MeansTable(variants, means), longMeans(stats, variants),
+        anomalies(stats), baselineWinsAll, winners, uniformPairs, commonExclusions, cs.size(),
+        cs.stream().map(BranchViews::comparison).toList(), direction, GateSummaries.of(plan, analysis),
+        GateSummaries.criteria(plan, analysis), verdicts, uniformVerdict, analysis.locked(),
+        cs.stream().map(c -> joint(c, jointGate)).toList(), bs.intro(), bs.decision(), bs.after());
+  }
+
+  private static List<VariantView> variantViews(BranchSpec bs) {
+    return bs.variants().stream().map(v -> new VariantView(v.name().value(), v.params().orElse(""))).toList();
+  }
+
+  private static String exclusions(Comparison c) {
+    return String.join("; ", c.excluded().stream().map(e -> e.cell() + ": " + e.reason()).toList());
+  }
+
+  private static RunView run(BranchSweep sweep) {
+    List<String> failures = new ArrayList<>();
+    for (VariantSweep v : sweep.variants()) {
+      v.failedCells().forEach((cell, status) -> failures.add(cell + " of " + v.variant() + " (" + status + ")"));
+    }
+    int useful = sweep.variants().stream().mapToInt(VariantSweep::usefulAttempts).sum();
+    int retries = sweep.variants().stream().mapToInt(VariantSweep::retries).sum();
+    return new RunView(String.join(", ", sweep.runIds()), sweep.failedAttempts() == 0 ? "completed" : "failed",
+        sweep.rowsRead(), sweep.variants().size() * sweep.expectedCells(), retries, useful, sweep.cryptos().size(),
+        sweep.folds().size(), sweep.variants().size(), failures);
+  }
+
+  /** The sweep-state rows of a branch: useful attempts and coverage per variant. */
+  static List<StateRow> state(BranchSpec bs, BranchAnalysis analysis) {
+    BranchSweep sweep = analysis.stats().sweep();
+    List<StateRow> out = new ArrayList<>();
+    for (VariantSpec vs : bs.variants()) {
+      VariantSweep v = sweep.variant(vs.name().value());
+      int folds = sweep.folds().size();
+      Map<String, Integer> perCrypto = new LinkedHashMap<>();
+      sweep.cryptos().forEach(c -> perCrypto.put(c, 0));
+      v.counted().keySet().forEach(cell -> perCrypto.merge(cell.crypto(), 1, Integer::sum));
+      long full = perCrypto.values().stream().filter(n -> n == folds).count();
+      long partial = perCrypto.values().stream().filter(n -> n > 0 && n < folds).count();
+      String coverage;
+      if (full == sweep.cryptos().size()) {
+        coverage = String.format(Locale.ROOT, "%d × %d", full, folds);
+      } else if (full + partial == 0) {
+        coverage = "none";
+      } else {
+        coverage = String.format(Locale.ROOT, "%d cryptos × %d folds", full, folds)
+            + (partial > 0 ? " + " + partial + " partial" : "");
+      }
+      if (v.retries() > 0) {
+        coverage += " + " + v.retries() + (v.retries() == 1 ? " retry" : " retries");
+      }
+      if (v.failedAttempts() > 0) {
+        coverage += String.format(Locale.ROOT, " (%d failed attempt%s)", v.failedAttempts(),
+            v.failedAttempts() == 1 ? "" : "s");
+      }
+      out.add(new StateRow(bs.factor(), v.variant(), v.variant().equals(sweep.baseline()), v.usefulAttempts(),
+          partial > 0 || (full > 0 && full < sweep.cryptos().size()), coverage, vs.coverageNote().orElse("")));
+    }
+    return out;
+  }
+
+  /** The long per-crypto table; a value computed from a spoiled metric is marked ⚠. */
+  private static List<LongRow> longMeans(BranchStats stats, List<String> variants) {
+    List<LongRow> out = new ArrayList<>();
+    for (int i = 0; i < stats.sweep().cryptos().size(); i++) {
+      String crypto = stats.sweep().cryptos().get(i);
+      for (String v : variants) {
+        CryptoSummary s = stats.summaries(v).get(i);
+        List<String> values = new ArrayList<>();
+        for (Metric m : LONG_COLUMNS) {
+          String value = switch (m) {
+            case F1_BUY, ECE -> Formats.f4(s.mean(m));
+            case SORTINO -> Formats.f3(s.mean(m));
+            case TOTAL_RETURN -> Formats.signed2(s.mean(m));
+            default -> Formats.integer(s.mean(m));
+          };
+          boolean spoiled = stats.anomalies().stream().anyMatch(a -> a.variant().equals(v) && a.spoils(m)
+              && a.cells().stream().anyMatch(c -> c.crypto().equals(crypto)));
+          values.add(spoiled ? value + " ⚠" : value);
+        }
+        out.add(new LongRow(crypto, v, values));
+      }
+    }
+    return out;
+  }
+
+  /** Constant-metric anomalies grouped by metric and value; the others one by one. */
+  private static List<AnomalyView> anomalies(BranchStats stats) {
+    Map<String, List<Anomaly>> constant = new LinkedHashMap<>();
+    List<AnomalyView> out = new ArrayList<>();
+    for (Anomaly a : stats.anomalies()) {
+      if (a.kind() == Anomaly.Kind.CONSTANT) {
+        String key = a.metric().orElseThrow().column() + "=" + Double.doubleToRawLongBits(a.value());
+        constant.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+      }
+    }
+    constant.values().forEach(group -> out.add(new AnomalyView(true, group.get(0).metric().orElseThrow().column(),
+        group.stream().map(Anomaly::variant).toList(), Formats.plain(group.get(0).value()),
+        group.stream().mapToInt(a -> a.cells().size()).sum(), "")));
+    stats.anomalies().stream().filter(a -> a.kind() != Anomaly.Kind.CONSTANT)
+        .forEach(a -> out.add(new AnomalyView(false, a.metric().map(Metric::column).orElse(""), List.of(a.variant()),
+            "", a.cells().size(), a.summary())));
+    return out;
+  }
+
+  static ComparisonView comparison(Comparison c) {
+    List<String> excluded = c.excluded().stream().map(e -> e.cell() + ": " + e.reason()).toList();
+    boolean excludesZero = c.ciHigh() < 0 || c.ciLow() > 0;
+    return new ComparisonView(c.variant(), c.pairs(), Formats.f4(c.meanDelta()), Formats.f4(c.ciLow()),
+        Formats.f4(c.ciHigh()), Formats.f3(c.cohensD()), EffectSize.label(c.cohensD()), Formats.p(c.pRaw()),
+        Formats.p(c.pBh()), excluded, Formats.f3(c.meanDelta(Metric.SORTINO)),
+        Formats.signed2(c.meanDelta(Metric.TOTAL_RETURN)), Formats.f2(c.cohensD()),
+        "[" + Formats.f3(c.ciLow()) + ", " + Formats.f3(c.ciHigh()) + "]", excludesZero);
+  }
+
+  /** The joint-metric components with ✓ where the component clears the joint gate's threshold. */
+  private static JointView joint(Comparison c, Gate gate) {
+    double e = c.meanDelta(Metric.EXPECTANCY_NET);
+    double s = c.meanDelta(Metric.SORTINO);
+    double m = c.meanDelta(Metric.MAX_DRAWDOWN);
+    return new JointView(c.variant(),
+        mark(Formats.signed1(e), e >= gate.threshold("min_expectancy"), e),
+        mark(Formats.signed2(s), s >= gate.threshold("min_sortino"), s),
+        mark(Formats.signed2(m), m <= gate.threshold("max_drawdown"), m));
+  }
+
+  private static String mark(String value, boolean ok, double raw) {
+    if (!Double.isFinite(raw)) {
+      return value + " ⚠";
+    }
+    return value + (ok ? " ✓" : " ✗");
+  }
+
+}
