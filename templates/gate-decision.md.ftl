@@ -1,12 +1,15 @@
 <#import "macros.ftl" as m>
 <#assign b = branches[0]>
 <#assign decisions = 5 + narrative.sections?size>
+<@m.header/>
+
 # Track ${track} — ${title} results & gate decision
 
 <@m.metadata metadata/>
 
 ## 1. Sweep state
 
+<@m.block "sweep-state">
 Rows in `finetune_results` for run ${b.runs?join(", ")}, per factor and variant :
 
 | Factor | Variant | Useful rows (n_trades > 0) | Coverage (cryptos × folds) |
@@ -14,6 +17,7 @@ Rows in `finetune_results` for run ${b.runs?join(", ")}, per factor and variant 
 <#list sweepState as s>
 | ${s.factor} | ${s.variant}<#if s.baseline> (baseline)</#if> | ${s.useful}<#if s.partial> partial</#if> | ${s.coverage}<#if s.note?has_content> — ${s.note?no_esc}</#if> |
 </#list>
+</@m.block>
 <#if narrative.sweepState?has_content>
 
 ${narrative.sweepState?no_esc}
@@ -21,15 +25,18 @@ ${narrative.sweepState?no_esc}
 
 ## 2. Per-crypto means (${b.folds} folds each, baseline = ${b.baseline})
 
+<@m.block "means">
 <@m.longMeans b/>
 
 <@m.anomalies b/>
+</@m.block>
 <#if narrative.meansNote?has_content>
 ${narrative.meansNote?no_esc}
 </#if>
 
 ## 3. Per-fold paired deltas (variant - ${b.baseline})
 
+<@m.block "paired">
 Statistics on <@m.pairCount b/> pairs per variant (${b.cryptos?size} cryptos × ${b.folds} folds). Every metric is paired: same crypto and fold, only the variant differs. Bootstrap CI95 (${bootstrap.resamples} resamples, seed=${bootstrap.seed}, ${bootstrap.algorithm}).
 
 | Variant | mean Δ${b.metric} | mean Δsortino | mean Δreturn | Cohen's d | CI95 bootstrap (n=${bootstrap.resamples?replace(",", "")}) |
@@ -40,6 +47,7 @@ Statistics on <@m.pairCount b/> pairs per variant (${b.cryptos?size} cryptos × 
 
 <#if !b.uniformPairs??><@m.exclusions b/></#if>
 <@m.direction b/>
+</@m.block>
 <#if narrative.pairedNote?has_content>
 
 ${narrative.pairedNote?no_esc}
@@ -47,9 +55,11 @@ ${narrative.pairedNote?no_esc}
 
 ## 4. Gate evaluation per ${plan} ${planSection}
 
+<@m.block "gates">
 <@m.criteriaTable b/>
 
 <@m.verdictLine b/>
+</@m.block>
 <#list narrative.sections as s>
 
 ## ${s?index + 5}. ${s.key?no_esc}
@@ -61,16 +71,24 @@ ${s.value?no_esc}
 
 ### ${decisions}.1 Lock variant
 
+<@m.block "lock">
 <#if tldr.locked?size == 0>
-No lock. ${code(b.baseline)} stays the baseline.<#else>Lock <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>.</#if><#if narrative.lockNote?has_content> ${narrative.lockNote?no_esc}</#if>
+No lock. ${code(b.baseline)} stays the baseline.<#else>Lock <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>.</#if>
+</@m.block>
+<#if narrative.lockNote?has_content>
+
+${narrative.lockNote?no_esc}
+</#if>
 <#list branches[1..] as fb>
 
-### ${decisions}.${fb?index + 2} ${fb.title} — <#if fb.locked?size gt 0>LOCK<#else>ABANDON</#if>
+<#assign id = "branch-" + (fb?index + 2)>
+### ${decisions}.${fb?index + 2} ${fb.title} — <@m.inline id + "-verdict"><#if fb.locked?size gt 0>LOCK<#else>ABANDON</#if></@m.inline>
 
 <#if fb.intro?has_content>
 ${fb.intro?no_esc}
 
 </#if>
+<@m.block id + "-stats">
 Run : ${fb.run.ids} — status ${fb.run.status} (${fb.run.rows} rows logged: ${fb.run.cryptos} cryptos × ${fb.run.folds} folds × ${fb.run.variants} variants [<#list fb.variants as v>${v.name}<#sep>, </#sep></#list>] = ${fb.run.expected} expected<#if fb.run.retries gt 0> + ${fb.run.retries} retr<#if fb.run.retries == 1>y<#else>ies</#if></#if> ; ${fb.run.useful} useful<#if fb.run.failures?size gt 0> ; failed: ${fb.run.failures?join(", ")}</#if>).
 
 Stats vs ${code(fb.baseline)} baseline (paired by crypto × fold, <@m.pairCount fb/>) :
@@ -81,14 +99,17 @@ Stats vs ${code(fb.baseline)} baseline (paired by crypto × fold, <@m.pairCount 
 ${fb.gates?size} gates verdict (per ${plan} ${planSection}) — <#if fb.uniformVerdict><#if fb.verdicts?size == 2>both<#else>all ${fb.verdicts?size}</#if> variants: <@m.gateTally fb.verdicts[0]/><#else>per variant below</#if> :
 
 <@m.gateList fb/>
+</@m.block>
 
 <#if fb.decision?has_content>
 ${fb.decision?no_esc}
 
 </#if>
+<@m.block id + "-means">
 Per-crypto ${fb.metric} summary<#if fb.baselineWinsAll> (every variant below ${fb.baseline} on every crypto)</#if> :
 
 <@m.wideMeans fb.means/>
+</@m.block>
 <#if fb.after?has_content>
 
 ${fb.after?no_esc}
@@ -106,3 +127,5 @@ ${d.value?no_esc}
 
 ${narrative.linkedContext?no_esc}
 </#if>
+
+<@m.footer/>

@@ -1,21 +1,30 @@
 <#import "macros.ftl" as m>
 <#assign b = branches[0]>
-# Track ${track} — ${title} : results dossier (${verdict})
+<@m.header/>
+
+# Track ${track} — ${title} : results dossier (<@m.inline "verdict">${verdict}</@m.inline>)
 
 <@m.metadata metadata/>
 
 ## TL;DR — verdict
 
+<@m.block "tldr">
 <#if tldr.locked?size == 0>
 **ABANDON** for all ${b.comparisons?size} ${b.label} variants (<#list b.comparisons as c>${code(c.variant)}<#sep>, </#sep></#list>).<#if tldr.hypothesis?has_content> The hypothesis "${tldr.hypothesis?no_esc}" is rejected by ${tldr.cryptosAgainst}/${tldr.cryptos} cryptos with ${tldr.effectLabel} effect size in the wrong direction (Cohen's d ∈ [${tldr.dMin}, ${tldr.dMax}]).</#if>
 
-${code(b.baseline)}<#if tldr.baselineNote?has_content> (${tldr.baselineNote?no_esc})</#if> stays as the production champion.<#if tldr.extra?has_content> ${tldr.extra?no_esc}</#if>
+${code(b.baseline)}<#if tldr.baselineNote?has_content> (${tldr.baselineNote?no_esc})</#if> stays as the production champion.
 <#else>
-**LOCK** <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>: every gate of ${plan} ${planSection} passes.<#if tldr.extra?has_content> ${tldr.extra?no_esc}</#if>
+**LOCK** <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>: every gate of ${plan} ${planSection} passes.
+</#if>
+</@m.block>
+<#if tldr.extra?has_content>
+
+${tldr.extra?no_esc}
 </#if>
 
 ## 1. Sweep configuration
 
+<@m.block "configuration">
 | Param | Value |
 |---|---|
 | Factor | ${b.factor} (Track ${track}) |
@@ -26,43 +35,53 @@ ${code(b.baseline)}<#if tldr.baselineNote?has_content> (${tldr.baselineNote?no_e
 <#list sweepRows as r>
 | ${r.key} | ${r.value?no_esc} |
 </#list>
+</@m.block>
 
 ## 2. Per-crypto × variant ${b.metric} (mean across ${b.folds} folds)
 
+<@m.block "means">
 <@m.wideMeans b.means/>
 
 <@m.anomalies b/>
-
 <#if b.baselineWinsAll>
 ${code(b.baseline)} has the highest ${b.metric} on every crypto; no ${b.label} variant wins anywhere.
 <#else>
 Highest ${b.metric} per crypto: <#list b.winners as w>${w.crypto} ${code(w.variant)}<#sep>, </#sep></#list>.
 </#if>
+</@m.block>
 
 ## 3. Paired delta vs baseline (variant - ${b.baseline}, paired by crypto × fold)
 
+<@m.block "paired">
 <@m.pairCount b/> paired samples per variant. Bootstrap CI95 (${bootstrap.resamples} resamples, seed=${bootstrap.seed}, ${bootstrap.algorithm}).
 
 <@m.pairedTable b/>
 
 <#if !b.uniformPairs??><@m.exclusions b/></#if>
-<@m.direction b/><#if narrative.pairedNote?has_content>
+<@m.direction b/>
+</@m.block>
+<#if narrative.pairedNote?has_content>
 
-${narrative.pairedNote?no_esc}</#if>
+${narrative.pairedNote?no_esc}
+</#if>
 
 ## 4. Per-track gate verdict (${plan} ${planSection})
 
+<@m.block "gates">
 The ${b.gates?size} official gates (every gate must clear for lock) :
 
 <@m.gateTable b/>
 
 <@m.verdictLine b/>
+</@m.block>
 
 ## 5. Supporting metrics (context, not gating)
 
 ### Joint metric breakdown (mean across cryptos)
 
+<@m.block "joint">
 <@m.jointTable b/>
+</@m.block>
 <#if narrative.supporting?has_content>
 
 ${narrative.supporting?no_esc}
@@ -72,8 +91,14 @@ ${narrative.supporting?no_esc}
 
 ### 6.1 Lock variant
 
+<@m.block "lock">
 <#if tldr.locked?size == 0>
-No lock. ${code(b.baseline)} stays the baseline in production.<#else>Lock <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>.</#if><#if narrative.lockNote?has_content> ${narrative.lockNote?no_esc}</#if>
+No lock. ${code(b.baseline)} stays the baseline in production.<#else>Lock <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>.</#if>
+</@m.block>
+<#if narrative.lockNote?has_content>
+
+${narrative.lockNote?no_esc}
+</#if>
 <#list narrative.decisions as d>
 
 ### 6.${d?index + 2} ${d.key?no_esc}
@@ -86,3 +111,5 @@ ${d.value?no_esc}
 
 ${narrative.linkedContext?no_esc}
 </#if>
+
+<@m.footer/>

@@ -1,15 +1,13 @@
 package dossier.cli;
 
-import dossier.gates.TrackAnalysis;
-import dossier.model.DossierBuilder;
-import dossier.model.Dossier;
+import dossier.DossierException;
 import dossier.render.AtomicFile;
-import dossier.render.Renderer;
+import dossier.render.Blocks;
 import dossier.spec.SpecLoader;
 import dossier.spec.TrackSpec;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +18,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Write a track's dossier from its spec and its rows.")
+    description = {"Write a track's dossier from its spec and its rows.",
+        "An existing dossier whose text was edited by hand outside its generated blocks is not "
+            + "overwritten: `dossier refresh` updates its numbers and keeps the text."})
 final class GenerateCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
@@ -32,20 +32,36 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write (default: the spec's output).")
   Path out;
 
+  @Option(names = "--force", description = "Overwrite the dossier even if people edited its text.")
+  boolean force;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    SpecLoader loader = new SpecLoader(main.project);
-    TrackSpec trackSpec = loader.load(track);
-    SourceOptions.Loaded loaded = source.load(trackSpec, main, err);
-    TrackAnalysis analysis = TrackAnalysis.of(trackSpec, loaded.rows(), loaded.source());
-    Dossier model = DossierBuilder.build(trackSpec, analysis, loaded.rows());
-    String markdown = new Renderer(Optional.empty()).render(trackSpec.layout().key(), model);
+    TrackSpec trackSpec = new SpecLoader(main.project).load(track);
+    Pipeline.Rendered rendered = Pipeline.render(trackSpec, source, main, err);
     Path target = out != null ? out : trackSpec.output();
-    AtomicFile.write(target, markdown);
+    if (!force && Files.exists(target)) {
+      keepsPeoplesText(target, rendered.markdown());
+    }
+    AtomicFile.write(target, rendered.markdown());
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("wrote " + SourceOptions.shown(main, target) + " (" + analysis.overall() + ")");
+    stdout.println("wrote " + SourceOptions.shown(main, target) + " (" + rendered.analysis().overall() + ")");
     stdout.flush();
     return 0;
+  }
+
+  /** Refuses to replace a file whose text outside the generated blocks is not what we would write. */
+  private void keepsPeoplesText(Path target, String fresh) {
+    String shown = SourceOptions.shown(main, target);
+    String existing = Refresher.read(target, shown);
+    Blocks.Parsed old = Blocks.parse(existing, shown);
+    if (old.spec().isEmpty()) {
+      throw new DossierException(shown + " exists and was not written by dossier; move it away, or pass --force");
+    }
+    if (!old.outside().equals(Blocks.parse(fresh, "the rendered dossier").outside())) {
+      throw new DossierException(shown + " has text written by people outside its generated blocks; "
+          + "`dossier refresh " + shown + "` updates its numbers and keeps that text (--force overwrites it)");
+    }
   }
 }

@@ -27,27 +27,45 @@ final class SourceOptions {
   @Option(names = "--snapshot", description = "Read the committed snapshot even if a database is configured.")
   boolean snapshot;
 
+  // Say once per snapshot, not once per dossier or per pass, that no database was used.
+  private final java.util.Set<Path> announced = new java.util.HashSet<>();
+
   /** Rows, and how to name where they came from (never with credentials). */
-  record Loaded(List<ResultRow> rows, String source) {}
+  record Loaded(List<ResultRow> rows, String source, boolean database) {}
+
+  /** Whether rows will come from a database. */
+  boolean database(Main main) {
+    return !snapshot && PgSettings.configured(Optional.ofNullable(db), main.env);
+  }
+
+  /** The same choice of database, or the snapshot when {@code snapshotOnly}. */
+  SourceOptions withSnapshot(boolean snapshotOnly) {
+    SourceOptions copy = new SourceOptions();
+    copy.db = db;
+    copy.snapshot = snapshotOnly || snapshot;
+    copy.announced.addAll(announced);
+    return copy;
+  }
 
   Loaded load(TrackSpec spec, Main main, PrintWriter err) {
     Optional<String> url = Optional.ofNullable(db);
-    if (!snapshot && PgSettings.configured(url, main.env)) {
+    if (database(main)) {
       PgSettings settings = PgSettings.resolve(url, main.env, main.home, err::println);
       List<ResultRow> rows = new ArrayList<>();
       for (BranchSpec b : spec.branches()) {
         rows.addAll(DatabaseSource.read(settings, b.runIds(), b.factor()));
       }
-      return new Loaded(List.copyOf(rows), settings.describe() + " table finetune_results");
+      // Two branches may read the same run and factor: each row once.
+      return new Loaded(rows.stream().distinct().toList(), settings.describe() + ", table finetune_results", true);
     }
     Path file = spec.snapshot().orElseThrow(() -> new DossierException(spec.file()
         + ": no database is configured and the spec names no snapshot; add 'snapshot:' or pass --db"));
     String shown = shown(main, file);
-    if (!snapshot) {
+    if (!snapshot && announced.add(file)) {
       err.println("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + shown);
       err.flush();
     }
-    return new Loaded(SnapshotReader.read(file), shown);
+    return new Loaded(SnapshotReader.read(file), shown, false);
   }
 
   static String shown(Main main, Path file) {

@@ -90,7 +90,7 @@ final class StatsCommand implements Callable<Integer> {
         }
         PgSettings settings = PgSettings.resolve(Optional.ofNullable(source.db), main.env, main.home, err::println);
         rows = DatabaseSource.read(settings, List.of(run), factor);
-        sourceName = settings.describe() + " table finetune_results";
+        sourceName = settings.describe() + ", table finetune_results";
       } else {
         throw DossierException.usage("no rows to analyse: give --data FILE or --db URL");
       }

@@ -151,8 +151,11 @@ public final class GateEvaluator {
   }
 
   private static GateResult cohensD(Gate gate, Comparison c, EvidenceFormat f) {
-    if (!Double.isFinite(c.cohensD())) {
+    if (c.pairs() < 2) {
       return tooFewPairs(gate, c);
+    }
+    if (!Double.isFinite(c.cohensD())) {
+      return result(gate, Status.WARN, "cannot evaluate: Cohen's d is undefined (every paired difference is the same)");
     }
     String evidence = String.format(Locale.ROOT, "d = %s (%s)", f.d().apply(c.cohensD()), EffectSize.label(c.cohensD()));
     return result(gate, c.cohensD() >= gate.threshold("min_d") ? Status.PASS : Status.FAIL, evidence);

@@ -23,7 +23,6 @@ import dossier.model.Dossier.VerdictView;
 import dossier.model.Dossier.Winner;
 import dossier.source.BranchSweep;
 import dossier.source.Metric;
-import dossier.source.ResultRow;
 import dossier.source.VariantSweep;
 import dossier.spec.TrackSpec.BranchSpec;
 import dossier.spec.TrackSpec.VariantSpec;
@@ -48,7 +47,7 @@ final class BranchViews {
 
   private BranchViews() {}
 
-  static BranchView of(BranchSpec bs, GatePlan plan, BranchAnalysis analysis, List<ResultRow> rows) {
+  static BranchView of(BranchSpec bs, GatePlan plan, BranchAnalysis analysis) {
     BranchStats stats = analysis.stats();
     BranchSweep sweep = stats.sweep();
     Metric metric = stats.primary();
@@ -149,6 +148,8 @@ final class BranchViews {
         coverage = String.format(Locale.ROOT, "%d × %d", full, folds);
       } else if (full + partial == 0) {
         coverage = "none";
+      } else if (full == 0) {
+        coverage = partial + " partial crypto" + (partial == 1 ? "" : "s");
       } else {
         coverage = String.format(Locale.ROOT, "%d cryptos × %d folds", full, folds)
             + (partial > 0 ? " + " + partial + " partial" : "");

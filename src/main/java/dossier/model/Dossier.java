@@ -27,6 +27,7 @@ public record Dossier(
     List<StateRow> sweepState,
     List<BranchView> branches,
     BootstrapView bootstrap,
+    Provenance provenance,
     Narrative narrative) {
 
   public Dossier {
@@ -60,6 +61,17 @@ public record Dossier(
   }
 
   public record BootstrapView(String resamples, String seed, String algorithm, String level) {}
+
+  /**
+   * What a reviewer needs to reproduce every figure.
+   *
+   * @param spec the spec's name, written on the dossier's first line for {@code dossier refresh}
+   * @param source the snapshot path or the database as {@code postgresql://host:port/db}, never
+   *     with credentials
+   * @param rows the rows of the spec's runs and factors that were analysed
+   */
+  public record Provenance(String spec, String specFile, boolean database, String source, int rows, String sha256,
+      String version) {}
 
   /**
    * A row of the sweep-state table.

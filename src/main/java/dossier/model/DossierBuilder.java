@@ -1,6 +1,9 @@
 package dossier.model;
 
 import dossier.DossierException;
+import dossier.ToolVersion;
+import dossier.model.Dossier.Provenance;
+import dossier.source.RowsDigest;
 import dossier.format.Formats;
 import dossier.gates.BranchAnalysis;
 import dossier.gates.Readiness;
@@ -32,7 +35,13 @@ public final class DossierBuilder {
 
   private DossierBuilder() {}
 
-  public static Dossier build(TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows) {
+  /**
+   * @param rows every row read from the source
+   * @param source where they came from, as {@link Dossier.Provenance#source()} says it
+   * @param database whether the source is a database rather than a snapshot
+   */
+  public static Dossier build(
+      TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows, String source, boolean database) {
     List<BranchView> branches = new ArrayList<>();
     List<StateRow> state = new ArrayList<>();
     boolean main = true;
@@ -40,7 +49,7 @@ public final class DossierBuilder {
       BranchSpec bs = spec.branches().get(i);
       BranchAnalysis ba = analysis.branches().get(i);
       if (ba.analysed()) {
-        branches.add(BranchViews.of(bs, analysis.plan(), ba, rows));
+        branches.add(BranchViews.of(bs, analysis.plan(), ba));
       }
       // The sweep state covers the main branch and the branches shown there only; a further
       // analysed branch states its own run under Decisions.
@@ -57,7 +66,17 @@ public final class DossierBuilder {
         branches,
         new BootstrapView(Formats.grouped(spec.bootstrap().resamples()), Long.toString(spec.bootstrap().seed()),
             Bootstrap.ALGORITHM, Formats.plain(spec.bootstrap().level() * 100)),
+        provenance(spec, rows, source, database),
         spec.narrative());
+  }
+
+  private static Provenance provenance(TrackSpec spec, List<ResultRow> rows, String source, boolean database) {
+    List<ResultRow> used = rows.stream()
+        .filter(r -> spec.branches().stream()
+            .anyMatch(b -> b.factor().equals(r.factor()) && b.runIds().contains(r.runId())))
+        .toList();
+    return new Provenance(spec.name(), spec.file(), database, source, used.size(), RowsDigest.sha256(used),
+        ToolVersion.get());
   }
 
   /**

@@ -85,6 +85,15 @@ public final class DatabaseSource {
     }
   }
 
+  /** Opens and closes a connection: whether the server can be reached with these settings. */
+  public static void ping(PgSettings settings) {
+    try (Connection c = open(settings)) {
+      c.rollback();
+    } catch (SQLException e) {
+      throw new DossierException("cannot talk to PostgreSQL at " + settings.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * A connection opened the tool's way: read-only three times over (URL parameters, {@code
    * setReadOnly}, a transaction never committed), so a query, or a mistake, cannot write.

@@ -68,9 +68,11 @@ public final class Anomalies {
 
   // Compared bit for bit: a metric that silently reads 0.00000 on every row is the case to catch,
   // and rounding must not hide it. The baseline is the reference: its values must vary (finite
-  // ones), or a constant is just what this metric does on this sweep.
+  // ones), or a constant is just what this metric does on this sweep. A NaN or an infinity on every
+  // row is reported as not finite, and only there (it is no value to quote).
   private static void constant(BranchSweep sweep, VariantSweep v, Metric m, List<Anomaly> out) {
-    if (v.variant().equals(sweep.baseline()) || v.counted().size() < 2 || distinctBits(v, m) != 1) {
+    if (v.variant().equals(sweep.baseline()) || v.counted().size() < 2 || distinctBits(v, m) != 1
+        || !Double.isFinite(v.counted().values().iterator().next().metric(m))) {
       return;
     }
     long baselineValues = sweep.baselineSweep().counted().values().stream().mapToDouble(r -> r.metric(m))

@@ -1,0 +1,52 @@
+package dossier.cli;
+
+import dossier.DossierException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Exit 0 when every number of the dossiers is current, 1 when one is stale, printing what "
+        + "would change (old → new). Writes nothing.", "With no FILE, every dossier under dossiers/."})
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+  @Mixin SourceOptions source;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Dossiers to check.")
+  List<Path> files = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Refresher refresher = new Refresher(main, source, err);
+    int stale = 0;
+    int failed = 0;
+    for (Path file : refresher.files(files)) {
+      try {
+        Refresher.Outcome o = refresher.compute(file);
+        if (o.stale()) {
+          stale++;
+          out.print(StaleDiff.describe(o));
+        } else {
+          out.println("current " + o.shown());
+        }
+      } catch (DossierException e) {
+        failed++;
+        err.println("dossier: " + e.getMessage());
+      }
+    }
+    out.flush();
+    err.flush();
+    return stale + failed == 0 ? 0 : DossierException.WORK_FAILED;
+  }
+}

@@ -1,0 +1,80 @@
+package dossier.cli;
+
+import dossier.DossierException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The few git commands the hook needs, run in the project folder. */
+final class Git {
+  private final Path dir;
+
+  Git(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Standard output of {@code git ARGS}; a failure names the command and git's message. */
+  byte[] run(String... args) {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotepath=off"));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+      p.getOutputStream().close();
+      byte[] out;
+      byte[] err;
+      try (InputStream o = p.getInputStream(); InputStream e = p.getErrorStream()) {
+        // Read both: a child blocked on a full stderr pipe would never exit.
+        ByteArrayOutputStream errBuf = new ByteArrayOutputStream();
+        Thread drain = new Thread(() -> {
+          try {
+            e.transferTo(errBuf);
+          } catch (IOException ignored) {
+            // the exit code says what matters
+          }
+        });
+        drain.start();
+        out = o.readAllBytes();
+        drain.join();
+        err = errBuf.toByteArray();
+      }
+      if (p.waitFor() != 0) {
+        throw new DossierException("git " + String.join(" ", args) + " failed: "
+            + new String(err, StandardCharsets.UTF_8).strip());
+      }
+      return out;
+    } catch (IOException e) {
+      throw new DossierException("cannot run git: " + e.getMessage() + "; is git installed?", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DossierException("interrupted while running git", e);
+    }
+  }
+
+  String text(String... args) {
+    return new String(run(args), StandardCharsets.UTF_8);
+  }
+
+  Path topLevel() {
+    return Path.of(text("rev-parse", "--show-toplevel").strip());
+  }
+
+  Path hooksDir() {
+    Path p = Path.of(text("rev-parse", "--git-path", "hooks").strip());
+    return p.isAbsolute() ? p : dir.resolve(p);
+  }
+
+  /** Paths (relative to the top level) of files added, copied, modified or renamed in the index. */
+  List<String> staged() {
+    String out = text("diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR");
+    return out.isEmpty() ? List.of() : List.of(out.split("\0"));
+  }
+
+  /** The staged content of a path. */
+  String stagedText(String path) {
+    return text("show", ":" + path);
+  }
+}

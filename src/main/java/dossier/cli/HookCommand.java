@@ -1,0 +1,146 @@
+package dossier.cli;
+
+import dossier.DossierException;
+import dossier.render.AtomicFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "hook", mixinStandardHelpOptions = true,
+    description = "The git pre-commit hook that keeps committed dossiers current.",
+    subcommands = {HookCommand.Install.class, HookCommand.Run.class})
+final class HookCommand {
+  /** The line that marks a hook as ours, so that install never replaces someone else's. */
+  static final String SIGNATURE = "# Installed by `dossier hook install`";
+
+  @Command(name = "install", mixinStandardHelpOptions = true,
+      description = "Write .git/hooks/pre-commit to refresh the numbers of staged dossiers on commit.")
+  static final class Install implements Callable<Integer> {
+    @ParentCommand HookCommand hook;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--force", description = "Replace an existing pre-commit hook that is not dossier's "
+        + "(it is kept as pre-commit.before-dossier).")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+      Main main = hook.main;
+      Path hooks = new Git(main.project).hooksDir();
+      Path target = hooks.resolve("pre-commit");
+      if (Files.exists(target)) {
+        String existing = Files.readString(target, StandardCharsets.UTF_8);
+        if (!existing.contains(SIGNATURE)) {
+          if (!force) {
+            throw new DossierException(target + " exists and is not dossier's; keep it, or pass --force to "
+                + "replace it (it will be kept as pre-commit.before-dossier)");
+          }
+          Files.copy(target, hooks.resolve("pre-commit.before-dossier"),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      AtomicFile.write(target, script());
+      try {
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: git for Windows runs hooks without the executable bit
+      }
+      spec.commandLine().getOut().println("installed " + target.normalize());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+
+    /** Runs this very tool (same Java, same class path), from the repository's top level. */
+    static String script() {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      return "#!/bin/sh\n"
+          + SIGNATURE + ": refreshes the numbers of staged dossiers.\n"
+          + "# Remove this file to stop it; `dossier hook install` writes it again.\n"
+          + "exec " + quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " "
+          + Main.class.getName() + " -C \"$(git rev-parse --show-toplevel)\" hook run\n";
+    }
+
+    static String quote(String s) {
+      return "'" + s.replace("'", "'\\''") + "'";
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "What the pre-commit hook runs: refresh the staged dossiers; exit 1 when one had stale "
+          + "numbers, so that they are reviewed and staged again.")
+  static final class Run implements Callable<Integer> {
+    @ParentCommand HookCommand hook;
+    @Spec CommandSpec spec;
+    @Mixin SourceOptions source;
+
+    @Override
+    public Integer call() {
+      Main main = hook.main;
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Git git = new Git(main.project);
+      Path top = git.topLevel();
+      List<String> dossiers = new ArrayList<>();
+      for (String path : git.staged()) {
+        if (path.endsWith(".md") && git.stagedText(path).startsWith("<!-- dossier:spec ")) {
+          dossiers.add(path);
+        }
+      }
+      if (dossiers.isEmpty()) {
+        return 0; // a commit that touches no dossier is none of our business
+      }
+      Refresher refresher = new Refresher(main, reachable(main, err), err);
+      List<String> refreshed = new ArrayList<>();
+      for (String path : dossiers) {
+        Path file = top.resolve(path);
+        // The staged text is what gets committed; the working file may hold more edits, which stay.
+        if (refresher.compute(file, git.stagedText(path)).stale()) {
+          refresher.refresh(file);
+          refreshed.add(path);
+        }
+      }
+      if (refreshed.isEmpty()) {
+        return 0;
+      }
+      err.println("dossier: the numbers of " + refreshed.size() + " staged dossier"
+          + (refreshed.size() == 1 ? " were" : "s were") + " stale and have been refreshed in the working tree; "
+          + "review them, stage them again (git add), and commit:");
+      refreshed.forEach(p -> err.println("  " + p));
+      err.flush();
+      out.flush();
+      return DossierException.WORK_FAILED;
+    }
+
+    /**
+     * The configured database, or the snapshot when the database cannot be reached: a hook that
+     * blocks every commit while a server is down gets uninstalled.
+     */
+    private SourceOptions reachable(Main main, PrintWriter err) {
+      if (!source.database(main)) {
+        return source;
+      }
+      try {
+        dossier.source.DatabaseSource.ping(dossier.source.PgSettings.resolve(
+            java.util.Optional.ofNullable(source.db), main.env, main.home, err::println));
+        return source;
+      } catch (DossierException e) {
+        err.println("dossier: " + e.getMessage() + "; the hook uses the committed snapshots instead");
+        return source.withSnapshot(true);
+      }
+    }
+  }
+
+  @ParentCommand Main main;
+}

@@ -1,0 +1,176 @@
+package dossier.cli;
+
+import dossier.DossierException;
+import dossier.render.AtomicFile;
+import dossier.source.DatabaseSource;
+import dossier.source.PgSettings;
+import dossier.source.ResultRow;
+import dossier.source.SnapshotReader;
+import dossier.source.SnapshotWriter;
+import dossier.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "new", mixinStandardHelpOptions = true,
+    description = "Start a track: from a factor and a run found in the data, write its spec (with the "
+        + "variants, cryptos and folds found), its snapshot, and a first dossier to write prose into.")
+final class NewCommand implements Callable<Integer> {
+  /** Variant names that are a baseline when the data hold exactly one of them. */
+  private static final List<String> BASELINES = List.of("none", "off", "baseline", "control");
+
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+  @Mixin SourceOptions source;
+
+  @Parameters(paramLabel = "TRACK", description = "The new track's name, e.g. track7.")
+  String track;
+
+  @Option(names = "--factor", required = true, paramLabel = "F", description = "The factor of the sweep.")
+  String factor;
+
+  @Option(names = "--run", required = true, paramLabel = "ID", description = "The run id of the sweep.")
+  String run;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "Read the rows from this CSV instead of the database.")
+  Path data;
+
+  @Option(names = "--baseline", paramLabel = "NAME", description = "The baseline variant (default: none/off when found).")
+  String baseline;
+
+  @Option(names = "--title", paramLabel = "TEXT", description = "The track's title (default: from the factor).")
+  String title;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The dossier's date (default: today, UTC).")
+  LocalDate date;
+
+  @Override
+  public Integer call() {
+    Matcher.checkName(track);
+    int number = Matcher.number(track);
+    Path dossiers = main.project.resolve(SpecLoader.DOSSIERS);
+    Path specFile = dossiers.resolve(track + ".yaml");
+    if (Files.exists(specFile)) {
+      throw DossierException.usage(SourceOptions.shown(main, specFile) + " already exists; choose another name");
+    }
+    List<ResultRow> rows = rows().stream()
+        .filter(r -> r.factor().equals(factor) && r.runId().equals(run))
+        .toList();
+    if (rows.isEmpty()) {
+      throw new DossierException("no rows for factor '" + factor + "' in run '" + run + "'; check both names");
+    }
+    List<String> variants = rows.stream().map(ResultRow::variant).distinct().sorted().toList();
+    List<String> cryptos = rows.stream().map(ResultRow::crypto).distinct().sorted().toList();
+    long folds = rows.stream().map(ResultRow::fold).distinct().count();
+    String base = baseline(variants);
+    String name = title != null ? title : humanise(factor);
+    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    String snapshot = "data/" + track + "-" + slug + ".csv";
+    AtomicFile.write(dossiers.resolve(snapshot), SnapshotWriter.write(rows));
+    AtomicFile.write(specFile, spec(number, name, base, variants, cryptos, folds, snapshot));
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("wrote " + SourceOptions.shown(main, specFile) + " and " + SpecLoader.DOSSIERS + "/" + snapshot);
+    out.println("  variants (" + variants.size() + "): " + String.join(", ", variants) + " — baseline " + base);
+    out.println("  cryptos (" + cryptos.size() + "): " + String.join(", ", cryptos) + " ; folds: " + folds);
+    out.flush();
+    // The first dossier, from the snapshot just written: prose goes around its generated blocks.
+    GenerateCommand generate = new GenerateCommand();
+    generate.main = main;
+    generate.spec = spec;
+    generate.source = source.withSnapshot(true);
+    generate.track = track;
+    return generate.call();
+  }
+
+  private List<ResultRow> rows() {
+    if (data != null) {
+      return SnapshotReader.read(data);
+    }
+    if (!source.database(main)) {
+      throw DossierException.usage("no rows to start from: give --data FILE, or --db URL");
+    }
+    PgSettings settings = PgSettings.resolve(Optional.ofNullable(source.db), main.env, main.home,
+        spec.commandLine().getErr()::println);
+    return DatabaseSource.read(settings, List.of(run), factor);
+  }
+
+  private String baseline(List<String> variants) {
+    if (baseline != null) {
+      if (!variants.contains(baseline)) {
+        throw DossierException.usage("baseline '" + baseline + "' is not among the variants (" + String.join(", ", variants) + ")");
+      }
+      return baseline;
+    }
+    List<String> found = variants.stream().filter(BASELINES::contains).toList();
+    if (found.size() != 1) {
+      throw DossierException.usage("name the baseline with --baseline (variants: " + String.join(", ", variants) + ")");
+    }
+    return found.get(0);
+  }
+
+  private String spec(int number, String name, String base, List<String> variants, List<String> cryptos, long folds,
+      String snapshot) {
+    String day = (date != null ? date : LocalDate.now(ZoneOffset.UTC)).toString();
+    StringBuilder y = new StringBuilder();
+    y.append("# Track ").append(number).append(" — written by `dossier new`; fill in the story, the plan and the\n")
+        .append("# narrative, then `dossier generate ").append(track).append(" --force` (or edit the dossier's prose).\n")
+        .append("track: ").append(number).append('\n')
+        .append("title: ").append(quote(name)).append('\n')
+        .append("date: ").append(day).append('\n')
+        .append("layout: results\n")
+        .append("story: ").append(quote("(story id)")).append('\n')
+        .append("plan: F1_BUY_BOOST_PLAN.md\n")
+        .append("snapshot: ").append(snapshot).append('\n')
+        .append("branches:\n")
+        .append("  - factor: ").append(quote(factor)).append('\n')
+        .append("    runs: [").append(quote(run)).append("]\n")
+        .append("    baseline: ").append(quote(base)).append('\n')
+        .append("    variants:\n");
+    y.append("      - name: ").append(quote(base)).append('\n');
+    variants.stream().filter(v -> !v.equals(base)).forEach(v -> y.append("      - name: ").append(quote(v)).append('\n'));
+    y.append("    cryptos: [").append(cryptos.stream().map(NewCommand::quote).collect(Collectors.joining(", "))).append("]\n")
+        .append("    folds: ").append(folds).append('\n')
+        .append("# narrative: hypothesis, tldr, paired_note, supporting, lock_note, decisions, linked_context\n");
+    return y.toString();
+  }
+
+  /** A YAML double-quoted scalar: safe for any name the data may hold. */
+  static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+  }
+
+  static String humanise(String factor) {
+    String words = factor.replace('_', ' ').replace('-', ' ').strip();
+    return words.isEmpty() ? factor : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  /** The track name: letters, digits, '-', '_'; its number is the trailing digits. */
+  private static final class Matcher {
+    static void checkName(String track) {
+      if (!track.matches("[A-Za-z][A-Za-z0-9_-]*[0-9]")) {
+        throw DossierException.usage("'" + track + "' is not a track name such as track7");
+      }
+    }
+
+    static int number(String track) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)$").matcher(track);
+      m.find();
+      return Integer.parseInt(m.group(1));
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dossier.cli;
+
+import dossier.DossierException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "refresh", mixinStandardHelpOptions = true,
+    description = {"Recompute the numbers of dossiers in place: only the text between dossier:begin and "
+        + "dossier:end markers changes; every other byte stays as people wrote it.",
+        "With no FILE, every dossier under dossiers/."})
+final class RefreshCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec CommandSpec spec;
+  @Mixin SourceOptions source;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Dossiers to refresh.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--fail-on-change",
+      description = "Exit 1 when a file was changed (for the pre-commit framework: re-stage and commit again).")
+  boolean failOnChange;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Refresher refresher = new Refresher(main, source, err);
+    List<String> changed = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (Path file : refresher.files(files)) {
+      try {
+        Refresher.Outcome o = refresher.refresh(file);
+        if (o.stale()) {
+          changed.add(o.shown());
+          out.println("refreshed " + o.shown() + " (" + String.join(", ", o.changed()) + ")");
+        } else {
+          out.println("up to date " + o.shown());
+        }
+      } catch (DossierException e) {
+        failures.add(e.getMessage());
+        err.println("dossier: " + e.getMessage());
+      }
+    }
+    out.flush();
+    err.flush();
+    if (!failures.isEmpty()) {
+      return DossierException.WORK_FAILED;
+    }
+    return failOnChange && !changed.isEmpty() ? DossierException.WORK_FAILED : 0;
+  }
+}

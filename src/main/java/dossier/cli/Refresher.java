@@ -1,0 +1,125 @@
+package dossier.cli;
+
+import dossier.DossierException;
+import dossier.render.AtomicFile;
+import dossier.render.Blocks;
+import dossier.spec.SpecLoader;
+import dossier.spec.TrackSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Recomputes the generated blocks of a dossier from its spec and its rows, and splices them into
+ * the file: what {@code refresh}, {@code check} and the pre-commit hook share.
+ */
+final class Refresher {
+  private final Main main;
+  private final SourceOptions source;
+  private final PrintWriter err;
+
+  Refresher(Main main, SourceOptions source, PrintWriter err) {
+    this.main = main;
+    this.source = source;
+    this.err = err;
+  }
+
+  /**
+   * A dossier's current text and what it would be with fresh numbers.
+   *
+   * @param changed the names of the blocks whose content changes
+   */
+  record Outcome(Path file, String shown, String old, String fresh, List<String> changed,
+      Map<String, String> oldBlocks, Map<String, String> newBlocks) {
+    boolean stale() {
+      return !old.equals(fresh);
+    }
+  }
+
+  /** The outcome for a dossier's text (for the hook, the staged text), without writing anything. */
+  Outcome compute(Path file, String text) {
+    String shown = SourceOptions.shown(main, file);
+    Blocks.Parsed old = Blocks.parse(text, shown);
+    String specName = old.spec().orElseThrow(() -> new DossierException(shown
+        + ":1: not a dossier written by dossier (no <!-- dossier:spec … --> line); generate it with `dossier generate`"));
+    TrackSpec spec = new SpecLoader(main.project).load(specName);
+    Blocks.Parsed fresh = Blocks.parse(Pipeline.render(spec, source, main, err).markdown(), "the rendered dossier");
+    String spliced = Blocks.splice(old, fresh, shown);
+    Map<String, String> before = old.contents();
+    Map<String, String> after = Blocks.parse(spliced, shown).contents();
+    List<String> changed = new ArrayList<>();
+    before.forEach((name, content) -> {
+      if (!content.equals(after.get(name))) {
+        changed.add(name);
+      }
+    });
+    return new Outcome(file, shown, text, spliced, changed, before, after);
+  }
+
+  Outcome compute(Path file) {
+    return compute(file, read(file, SourceOptions.shown(main, file)));
+  }
+
+  /** Refreshes the file in place when its numbers changed; the file is untouched otherwise. */
+  Outcome refresh(Path file) {
+    Outcome o = compute(file);
+    if (o.stale()) {
+      AtomicFile.write(file, o.fresh());
+    }
+    return o;
+  }
+
+  /** The files named, or every dossier under dossiers/ (a Markdown file with a dossier:spec line). */
+  List<Path> files(List<Path> named) {
+    if (!named.isEmpty()) {
+      return named.stream().map(p -> p.isAbsolute() ? p : main.project.resolve(p)).toList();
+    }
+    Path dir = main.project.resolve(SpecLoader.DOSSIERS);
+    if (!Files.isDirectory(dir)) {
+      throw DossierException.usage("no " + SpecLoader.DOSSIERS + "/ folder in " + main.project);
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      return paths.filter(p -> p.toString().endsWith(".md") && Files.isRegularFile(p))
+          .filter(Refresher::isDossier)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new DossierException(dir + ": cannot list dossiers: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isDossier(Path p) {
+    try (Stream<String> lines = Files.lines(p, StandardCharsets.UTF_8)) {
+      return lines.findFirst().map(l -> l.startsWith("<!-- dossier:spec ")).orElse(false);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  static String read(Path file, String shown) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (NoSuchFileException e) {
+      throw new DossierException(shown + ": no such file");
+    } catch (CharacterCodingException e) {
+      throw new DossierException(shown + ": not UTF-8 text; the file is left as it was");
+    } catch (IOException e) {
+      throw new DossierException(shown + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dossier.render;
+
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import dossier.DossierException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The generated blocks of a dossier. A rendered dossier marks everything the tool computes with
+ * HTML comments, invisible on a Markdown site and in pull requests:
+ *
+ * <pre>
+ * &lt;!-- dossier:spec track6 … --&gt;                 first line: which spec produced the file
+ * &lt;!-- dossier:begin paired --&gt; … &lt;!-- dossier:end paired --&gt;   a generated block
+ * </pre>
+ *
+ * Markers are found with flexmark, so a marker quoted in a code span or a fenced block is text,
+ * not a marker; a block's content is the text between the end of its begin marker and the start
+ * of its end marker (for markers on their own lines, whole lines). Everything outside belongs to
+ * people and is carried over byte for byte.
+ */
+public final class Blocks {
+  static final Pattern MARKER = Pattern.compile("<!--\\s*dossier:(\\S*)\\s*(.*?)\\s*-->", Pattern.DOTALL);
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Parser PARSER = Parser.builder().build();
+
+  private Blocks() {}
+
+  /** A generated block: its name, where its content starts and ends, and its begin marker's line. */
+  public record Block(String name, int contentStart, int contentEnd, int line) {}
+
+  /** A parsed dossier: the spec named on its first line, and its blocks in order. */
+  public record Parsed(String text, Optional<String> spec, List<Block> blocks) {
+    public Parsed {
+      blocks = List.copyOf(blocks);
+    }
+
+    public Map<String, String> contents() {
+      Map<String, String> out = new LinkedHashMap<>();
+      blocks.forEach(b -> out.put(b.name(), text.substring(b.contentStart(), b.contentEnd())));
+      return out;
+    }
+
+    /** The text outside the blocks, markers included: what people own. */
+    public String outside() {
+      StringBuilder out = new StringBuilder();
+      int at = 0;
+      for (Block b : blocks) {
+        out.append(text, at, b.contentStart());
+        at = b.contentEnd();
+      }
+      return out.append(text.substring(at)).toString();
+    }
+  }
+
+  public static String beginMarker(String name) {
+    return "<!-- dossier:begin " + name + " -->";
+  }
+
+  public static String endMarker(String name) {
+    return "<!-- dossier:end " + name + " -->";
+  }
+
+  /**
+   * Finds the blocks of a dossier.
+   *
+   * @param file the file's name for errors
+   * @throws DossierException naming the file and line of a marker that is mangled, unmatched,
+   *     nested or duplicated
+   */
+  public static Parsed parse(String text, String file) {
+    Node doc = PARSER.parse(text);
+    Optional<String> spec = Optional.empty();
+    List<Block> blocks = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    String open = null;
+    int openEnd = -1;
+    int openLine = -1;
+    for (Node n : doc.getDescendants()) {
+      if (!(n instanceof HtmlCommentBlock) && !(n instanceof HtmlInlineComment)) {
+        continue;
+      }
+      Matcher m = MARKER.matcher(n.getChars());
+      int line = n.getStartLineNumber() + 1;
+      if (!m.lookingAt()) {
+        if (n.getChars().toString().contains("dossier:")) {
+          throw mangled(file, line, n.getChars().toString());
+        }
+        continue;
+      }
+      String verb = m.group(1);
+      String arg = m.group(2);
+      switch (verb) {
+        case "spec" -> {
+          if (spec.isPresent()) {
+            throw error(file, line, "a second dossier:spec marker; keep the one on the first line");
+          }
+          spec = Optional.of(arg.split("\\s+", 2)[0]);
+        }
+        case "begin" -> {
+          checkName(file, line, arg, n);
+          if (open != null) {
+            throw error(file, line, String.format(Locale.ROOT,
+                "block '%s' begins inside block '%s' (line %d); a marker was moved or deleted", arg, open, openLine));
+          }
+          if (seen.containsKey(arg)) {
+            throw error(file, line, String.format(Locale.ROOT, "block '%s' appears twice (first on line %d)", arg,
+                seen.get(arg)));
+          }
+          open = arg;
+          openEnd = n.getEndOffset();
+          openLine = line;
+          seen.put(arg, line);
+        }
+        case "end" -> {
+          checkName(file, line, arg, n);
+          if (!arg.equals(open)) {
+            throw error(file, line, open == null
+                ? "end of block '" + arg + "' without its begin marker"
+                : String.format(Locale.ROOT, "end of block '%s' while block '%s' (line %d) is open", arg, open,
+                    openLine));
+          }
+          blocks.add(new Block(open, openEnd, n.getStartOffset(), openLine));
+          open = null;
+        }
+        default -> throw mangled(file, line, n.getChars().toString());
+      }
+    }
+    if (open != null) {
+      throw error(file, openLine, "block '" + open + "' has no end marker");
+    }
+    return new Parsed(text, spec, blocks);
+  }
+
+  /**
+   * The dossier with each block's content replaced by {@code fresh}'s content of the same name;
+   * the text outside is kept as it is, and new content takes the line endings of the file.
+   *
+   * @throws DossierException when the two dossiers do not have the same blocks
+   */
+  public static String splice(Parsed old, Parsed fresh, String file) {
+    Map<String, String> contents = fresh.contents();
+    List<String> missing = contents.keySet().stream()
+        .filter(name -> old.blocks().stream().noneMatch(b -> b.name().equals(name)))
+        .toList();
+    if (!missing.isEmpty()) {
+      throw error(file, 1, "generated block" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+          + " not found (markers deleted by hand?); restore them, or regenerate with `dossier generate --force`");
+    }
+    String eol = old.text().contains("\r\n") ? "\r\n" : "\n";
+    StringBuilder out = new StringBuilder(old.text().length() + 256);
+    int at = 0;
+    for (Block b : old.blocks()) {
+      String content = contents.get(b.name());
+      if (content == null) {
+        throw error(file, b.line(), "block '" + b.name() + "' is not one this dossier's layout generates; "
+            + "remove its markers");
+      }
+      out.append(old.text(), at, b.contentStart());
+      out.append(eol.equals("\n") ? content : content.replace("\n", eol));
+      at = b.contentEnd();
+    }
+    return out.append(old.text().substring(at)).toString();
+  }
+
+  private static void checkName(String file, int line, String name, Node n) {
+    if (!NAME.matcher(name).matches()) {
+      throw mangled(file, line, n.getChars().toString());
+    }
+  }
+
+  private static DossierException mangled(String file, int line, String marker) {
+    return error(file, line, "mangled marker " + marker.strip()
+        + "; expected <!-- dossier:begin NAME --> or <!-- dossier:end NAME -->");
+  }
+
+  private static DossierException error(String file, int line, String message) {
+    return new DossierException(String.format(Locale.ROOT, "%s:%d: %s; the file is left as it was", file, line,
+        message));
+  }
+}

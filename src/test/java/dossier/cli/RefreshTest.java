@@ -1,0 +1,282 @@
+package dossier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refresh in place, check, and the pre-commit hook, in a git repository made by the test: people's
+ * text survives byte for byte, numbers follow the rows, broken markers are refused.
+ */
+class RefreshTest {
+  private static final String DOSSIER = "dossiers/2026-04-29-track6-focal-loss-results.md";
+  private static final String SNAPSHOT = "dossiers/data/track6-focal-loss.csv";
+
+  @TempDir Path repo;
+  @TempDir Path home;
+
+  @BeforeEach
+  void repository() {
+    Projects.copy(repo);
+    git("init", "-q");
+    git("config", "user.email", "test@example.org");
+    git("config", "user.name", "test");
+    git("config", "commit.gpgsign", "false");
+    git("add", "-A");
+    git("commit", "-q", "-m", "dossiers");
+  }
+
+  private Run dossier(String... args) {
+    return Run.offline(home, Stream.concat(Stream.of("-C", repo.toString()), Stream.of(args)).toArray(String[]::new));
+  }
+
+  private String read(String path) throws IOException {
+    return Files.readString(repo.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  private void write(String path, String text) throws IOException {
+    Files.writeString(repo.resolve(path), text, StandardCharsets.UTF_8);
+  }
+
+  /** Changes the f1_buy of one row (line 5) of the snapshot: a retry landed. */
+  private void changeARow() throws IOException {
+    List<String> lines = Files.readAllLines(repo.resolve(SNAPSHOT));
+    lines.set(4, lines.get(4).replaceFirst(",completed,0\\.[0-9]+,", ",completed,0.5,"));
+    Files.write(repo.resolve(SNAPSHOT), lines);
+  }
+
+  private static final String PROSE_OUTSIDE = "\nA note that a reviewer added by hand.  \n";
+
+  @Test
+  void refreshReplacesNumbersAndKeepsEveryByteOfProse() throws IOException {
+    String original = read(DOSSIER);
+    // Prose edited outside the blocks, inside a section, at the end, with trailing spaces.
+    String edited = original
+        .replace("Our reading, not a tested claim:", "Our reading (edited by a reviewer), not a tested claim:  ")
+        .replace("## 3. Paired delta", "Words between sections." + "\n\n## 3. Paired delta")
+        + PROSE_OUTSIDE;
+    write(DOSSIER, edited);
+    changeARow();
+    assertEquals(1, dossier("check").exit(), "stale after the row changed");
+
+    Run r = dossier("refresh");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("refreshed " + DOSSIER + " (tldr, means, paired, provenance)"), r.out());
+    String refreshed = read(DOSSIER);
+    assertNotEquals(edited, refreshed, "numbers changed");
+    assertTrue(refreshed.contains("| `aggressive_focus` | -0.0721 |"), "the new mean Δ");
+    assertEquals(outside(edited), outside(refreshed), "every byte outside the blocks kept");
+    assertTrue(refreshed.endsWith(PROSE_OUTSIDE));
+    assertTrue(refreshed.contains("Our reading (edited by a reviewer), not a tested claim:  \n"));
+
+    assertEquals(0, dossier("check").exit(), "current after the refresh");
+    assertEquals(0, dossier("refresh").exit());
+    assertEquals(refreshed, read(DOSSIER), "a second refresh changes nothing");
+  }
+
+  @Test
+  void checkPrintsOldAndNewValuesAndWritesNothing() throws IOException {
+    changeARow();
+    String before = read(DOSSIER);
+    Run r = dossier("check");
+    assertEquals(1, r.exit());
+    assertTrue(r.out().contains("stale " + DOSSIER + "\n"), r.out());
+    assertTrue(r.out().contains("  means: AAVEUSDC: 0.3658 → 0.4032\n"), r.out());
+    assertTrue(r.out().contains("  paired: `aggressive_focus`: -0.0796 → -0.0721, -0.0995 → -0.0958,"), r.out());
+    assertTrue(r.out().contains("current dossiers/2026-04-29-track5-label-smoothing-results.md\n"), r.out());
+    assertEquals(before, read(DOSSIER));
+    assertEquals(0, dossier("check", "dossiers/2026-04-29-track5-label-smoothing-results.md").exit());
+  }
+
+  @Test
+  void crlfDossierKeepsItsLineEndings() throws IOException {
+    String crlf = read(DOSSIER).replace("\n", "\r\n");
+    write(DOSSIER, crlf);
+    assertEquals(0, dossier("check").exit(), "line endings alone do not make a dossier stale");
+    changeARow();
+    assertEquals(0, dossier("refresh").exit());
+    String refreshed = read(DOSSIER);
+    assertFalse(refreshed.replace("\r\n", "").contains("\n"), "no bare LF was introduced");
+    assertEquals(outside(crlf), outside(refreshed));
+  }
+
+  @Test
+  void aMangledOrMissingMarkerIsReportedWithItsLineAndTheFileIsUntouched() throws IOException {
+    String original = read(DOSSIER);
+    int line = lineOf(original, "<!-- dossier:end paired -->");
+    String mangled = original.replace("<!-- dossier:end paired -->", "<!-- dossier:ned paired -->");
+    write(DOSSIER, mangled);
+    changeARow();
+    Run r = dossier("refresh", DOSSIER);
+    assertEquals(1, r.exit());
+    assertEquals("dossier: " + DOSSIER + ":" + line + ": mangled marker <!-- dossier:ned paired -->; expected "
+        + "<!-- dossier:begin NAME --> or <!-- dossier:end NAME -->; the file is left as it was\n", r.err()
+        .lines().filter(l -> !l.contains("no database")).map(l -> l + "\n").findFirst().orElse(""));
+    assertEquals(mangled, read(DOSSIER));
+
+    String deleted = original.replace("<!-- dossier:end paired -->\n", "");
+    write(DOSSIER, deleted);
+    Run d = dossier("refresh", DOSSIER);
+    assertEquals(1, d.exit());
+    assertTrue(d.err().contains(DOSSIER + ":" + (lineOf(original, "<!-- dossier:begin gates -->") - 1)
+        + ": block 'gates' begins inside block 'paired' (line " + lineOf(original, "<!-- dossier:begin paired -->")
+        + "); a marker was moved or deleted; the file is left as it was"), d.err());
+    assertEquals(deleted, read(DOSSIER));
+
+    String both = original.replace("<!-- dossier:begin joint -->\n", "").replace("<!-- dossier:end joint -->\n", "");
+    write(DOSSIER, both);
+    Run b = dossier("refresh", DOSSIER);
+    assertEquals(1, b.exit());
+    assertTrue(b.err().contains(DOSSIER + ":1: generated block joint not found (markers deleted by hand?)"), b.err());
+    assertEquals(both, read(DOSSIER));
+  }
+
+  @Test
+  void aMarkerQuotedInCodeIsText() throws IOException {
+    String original = read(DOSSIER);
+    String quoted = original + "\nThe markers look like `<!-- dossier:end paired -->`.\n\n```\n<!-- dossier:begin x -->\n```\n";
+    write(DOSSIER, quoted);
+    assertEquals(0, dossier("check").exit());
+  }
+
+  @Test
+  void generateRefusesToOverwriteProseButRefreshKeepsIt() throws IOException {
+    write(DOSSIER, read(DOSSIER) + PROSE_OUTSIDE);
+    Run g = dossier("generate", "track6");
+    assertEquals(1, g.exit());
+    assertTrue(g.err().contains(DOSSIER + " has text written by people outside its generated blocks; "
+        + "`dossier refresh " + DOSSIER + "` updates its numbers"), g.err());
+    assertTrue(read(DOSSIER).endsWith(PROSE_OUTSIDE));
+    assertEquals(0, dossier("generate", "track6", "--force").exit());
+    assertFalse(read(DOSSIER).endsWith(PROSE_OUTSIDE));
+  }
+
+  @Test
+  void hookBlocksAStaleCommitAndLetsTheRestagedOneThrough() throws IOException {
+    Run install = dossier("hook", "install");
+    assertEquals(0, install.exit(), install.err());
+    changeARow();
+    git("add", SNAPSHOT);
+    // Partially staged: one prose edit staged, another left in the working tree.
+    write(DOSSIER, read(DOSSIER).replace("Our reading, not a tested claim:", "Our reading, staged:"));
+    git("add", DOSSIER);
+    write(DOSSIER, read(DOSSIER) + "\nAn unstaged line.\n");
+
+    GitResult blocked = commit("new rows");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertTrue(blocked.output().contains("staged dossier were stale and have been refreshed"), blocked.output());
+    assertTrue(blocked.output().contains("  " + DOSSIER), blocked.output());
+    String working = read(DOSSIER);
+    assertTrue(working.contains("| `aggressive_focus` | -0.0721 |"), "working tree refreshed");
+    assertTrue(working.contains("Our reading, staged:"), "the staged edit kept");
+    assertTrue(working.endsWith("\nAn unstaged line.\n"), "the unstaged edit kept");
+
+    git("add", DOSSIER);
+    GitResult passed = commit("new rows, numbers refreshed");
+    assertEquals(0, passed.exit(), passed.output());
+  }
+
+  @Test
+  void hookLetsACommitWithoutDossiersThroughAndFallsBackToTheSnapshot() throws IOException {
+    assertEquals(0, dossier("hook", "install").exit());
+    write("notes.txt", "not a dossier\n");
+    git("add", "notes.txt");
+    assertEquals(0, commit("notes").exit());
+
+    // An unreachable database does not block: the hook says so and uses the snapshot.
+    write(DOSSIER, read(DOSSIER) + PROSE_OUTSIDE);
+    git("add", DOSSIER);
+    Run r = Run.of(Map.of("PGHOST", "127.0.0.1", "PGPORT", "1", "PGDATABASE", "x"), home, "-C", repo.toString(),
+        "hook", "run");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("cannot connect to PostgreSQL at postgresql://127.0.0.1:1/x"), r.err());
+    assertTrue(r.err().contains("the hook uses the committed snapshots instead"), r.err());
+  }
+
+  @Test
+  void installRefusesAForeignHookWithoutForce() throws IOException {
+    Path hook = repo.resolve(".git/hooks/pre-commit");
+    Files.writeString(hook, "#!/bin/sh\necho theirs\n");
+    Run r = dossier("hook", "install");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("exists and is not dossier's"), r.err());
+    assertEquals("#!/bin/sh\necho theirs\n", Files.readString(hook));
+    assertEquals(0, dossier("hook", "install", "--force").exit());
+    assertEquals("#!/bin/sh\necho theirs\n", Files.readString(repo.resolve(".git/hooks/pre-commit.before-dossier")));
+    assertTrue(Files.readString(hook).contains(HookCommand.SIGNATURE));
+    assertEquals(0, dossier("hook", "install").exit(), "reinstalling over our own hook needs no --force");
+  }
+
+  @Test
+  void refreshFailOnChangeIsForThePreCommitFramework() throws IOException {
+    changeARow();
+    assertEquals(1, dossier("refresh", "--fail-on-change", DOSSIER).exit());
+    assertEquals(0, dossier("refresh", "--fail-on-change", DOSSIER).exit(), "nothing left to change");
+  }
+
+  @Test
+  void newScaffoldsASpecAndADossierFromTheData() throws IOException {
+    Run r = dossier("new", "track7", "--factor", "focal_loss", "--run", "ftf_20260429_121011_282ec7_ATR0.5_1.5_H4",
+        "--data", repo.resolve(SNAPSHOT).toString(), "--date", "2026-05-01", "--title", "Focal loss again");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("variants (5): aggressive_focus, class_balanced, mild_focus, none, standard — baseline none"),
+        r.out());
+    assertTrue(r.out().contains("cryptos (5): AAVEUSDC, ARBUSDC, LDOUSDC, OPUSDC, UNIUSDC ; folds: 5"), r.out());
+    assertTrue(Files.exists(repo.resolve("dossiers/track7.yaml")));
+    assertTrue(read("dossiers/2026-05-01-track7-focal-loss-again-results.md").contains("| `mild_focus` | -0.0697 |"));
+    assertEquals(2, dossier("new", "track7", "--factor", "focal_loss", "--run", "x", "--data",
+        repo.resolve(SNAPSHOT).toString()).exit(), "an existing spec is never overwritten");
+    Run missing = dossier("new", "track8", "--factor", "nope", "--run", "x", "--data", repo.resolve(SNAPSHOT).toString());
+    assertEquals(1, missing.exit());
+    assertTrue(missing.err().contains("no rows for factor 'nope' in run 'x'"), missing.err());
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private static String outside(String text) {
+    return dossier.render.Blocks.parse(text, "x").outside();
+  }
+
+  private static int lineOf(String text, String needle) {
+    return (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count() + 1;
+  }
+
+  record GitResult(int exit, String output) {}
+
+  private GitResult commit(String message) {
+    return gitResult("commit", "-q", "-m", message);
+  }
+
+  private void git(String... args) {
+    GitResult r = gitResult(args);
+    assertEquals(0, r.exit(), "git " + String.join(" ", args) + ": " + r.output());
+  }
+
+  private GitResult gitResult(String... args) {
+    try {
+      List<String> command = new java.util.ArrayList<>(List.of("git"));
+      command.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+      pb.environment().put("HOME", home.toString());
+      pb.environment().remove("PGHOST");
+      pb.environment().remove("DOSSIER_DB_URL");
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new GitResult(p.waitFor(), out);
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
