@@ -28,6 +28,8 @@ ${narrative.sweepState?no_esc}
 <@m.block "means">
 <@m.longMeans b/>
 
+<@m.barsFigure b/>
+
 <@m.anomalies b/>
 </@m.block>
 <#if narrative.meansNote?has_content>
@@ -47,6 +49,8 @@ Statistics on <@m.pairCount b/> pairs per variant (${b.cryptos?size} cryptos × 
 
 <#if !b.uniformPairs??><@m.exclusions b/></#if>
 <@m.direction b/>
+
+<@m.forestFigure b/>
 </@m.block>
 <#if narrative.pairedNote?has_content>
 
@@ -95,6 +99,8 @@ Stats vs ${code(fb.baseline)} baseline (paired by crypto × fold, <@m.pairCount 
 
 <@m.compactPaired fb/>
 
+<@m.forestFigure fb/>
+
 <#if !fb.uniformPairs??><@m.exclusions fb/></#if>
 ${fb.gates?size} gates verdict (per ${plan} ${planSection}) — <#if fb.uniformVerdict><#if fb.verdicts?size == 2>both<#else>all ${fb.verdicts?size}</#if> variants: <@m.gateTally fb.verdicts[0]/><#else>per variant below</#if> :
 
@@ -109,6 +115,8 @@ ${fb.decision?no_esc}
 Per-crypto ${fb.metric} summary<#if fb.baselineWinsAll> (every variant below ${fb.baseline} on every crypto)</#if> :
 
 <@m.wideMeans fb.means/>
+
+<@m.barsFigure fb/>
 </@m.block>
 <#if fb.after?has_content>
 

@@ -154,3 +154,15 @@ Provenance : dossier ${provenance.version}, spec `${provenance.specFile}`, rows 
 ${l.key} : <#if l.generated><@inline "meta-" + l.key?lower_case?replace("[^a-z0-9]+", "-", "r")>${l.value}</@inline><#else>${l.value?no_esc}</#if><#sep>\</#sep>
 </#list>
 </#macro>
+
+<#-- An image whose alt text states the result in words; brackets in it are escaped so that
+     a name from the data cannot end the alt text. -->
+<#macro figure path><#local alt><#nested></#local>![${alt?markup_string?replace("(?<!\\\\)([\\[\\]])", "\\\\$1", "r")?no_esc}](${path})</#macro>
+
+<#macro forestFigure b>
+<@figure b.forest.file>Forest plot of the paired Δ${b.metric} vs ${b.baseline}, mean and CI95 per variant: <#if b.direction.below == b.comparisons?size><#if b.comparisons?size == 1>the CI95 lies<#else>every CI95 lies</#if> below 0, in the wrong direction<#elseif b.direction.above == b.comparisons?size>every CI95 lies above 0<#else>${b.direction.below} of ${b.comparisons?size} CI95 below 0, ${b.direction.above} above 0, ${b.direction.straddling} across 0</#if>; ${b.forest.clearing} of ${b.comparisons?size} clear the ${b.forest.thresholdLabel}.</@figure>
+</#macro>
+
+<#macro barsFigure b>
+<@figure b.bars.file>Bar chart of the mean ${b.metric} per crypto and variant: <#if b.baselineWinsAll>${b.baseline} is highest on every crypto<#else>highest per crypto: <#list b.winners as w>${w.crypto} ${w.variant}<#sep>, </#sep></#list></#if>.</@figure>
+</#macro>

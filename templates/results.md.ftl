@@ -42,6 +42,8 @@ ${tldr.extra?no_esc}
 <@m.block "means">
 <@m.wideMeans b.means/>
 
+<@m.barsFigure b/>
+
 <@m.anomalies b/>
 <#if b.baselineWinsAll>
 ${code(b.baseline)} has the highest ${b.metric} on every crypto; no ${b.label} variant wins anywhere.
@@ -59,6 +61,8 @@ Highest ${b.metric} per crypto: <#list b.winners as w>${w.crypto} ${code(w.varia
 
 <#if !b.uniformPairs??><@m.exclusions b/></#if>
 <@m.direction b/>
+
+<@m.forestFigure b/>
 </@m.block>
 <#if narrative.pairedNote?has_content>
 

@@ -44,6 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
     if (!force && Files.exists(target)) {
       keepsPeoplesText(target, rendered.markdown());
     }
+    rendered.writeFigures(target);
     AtomicFile.write(target, rendered.markdown());
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("wrote " + SourceOptions.shown(main, target) + " (" + rendered.analysis().overall() + ")");

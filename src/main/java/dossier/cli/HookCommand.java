@@ -107,16 +107,17 @@ final class HookCommand {
         Path file = top.resolve(path);
         // The staged text is what gets committed; the working file may hold more edits, which stay.
         if (refresher.compute(file, git.stagedText(path)).stale()) {
-          refresher.refresh(file);
+          Refresher.Outcome o = refresher.refresh(file);
           refreshed.add(path);
+          Path dir = Path.of(path).getParent();
+          o.staleFigures().forEach(f -> refreshed.add(dir == null ? f : dir.resolve(f).toString()));
         }
       }
       if (refreshed.isEmpty()) {
         return 0;
       }
-      err.println("dossier: the numbers of " + refreshed.size() + " staged dossier"
-          + (refreshed.size() == 1 ? " were" : "s were") + " stale and have been refreshed in the working tree; "
-          + "review them, stage them again (git add), and commit:");
+      err.println("dossier: the numbers of staged dossiers were stale and have been refreshed in the working tree; "
+          + "review these files, stage them (git add), and commit again:");
       refreshed.forEach(p -> err.println("  " + p));
       err.flush();
       out.flush();

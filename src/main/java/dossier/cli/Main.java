@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     versionProvider = Version.class,
     description = "Results dossiers for ML sweeps: every number from the data, every time.",
     subcommands = {GenerateCommand.class, RefreshCommand.class, CheckCommand.class, StatsCommand.class,
-        ListCommand.class, SnapshotCommand.class, NewCommand.class, HookCommand.class, SampleDataCommand.class},
+        ListCommand.class, SnapshotCommand.class, NewCommand.class, HookCommand.class, PreviewCommand.class,
+        SampleDataCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "1:the work failed (bad data, unreachable database, unwritable file)",
         "2:usage (bad option, unknown track, invalid spec)"})

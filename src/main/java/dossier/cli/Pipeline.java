@@ -5,19 +5,49 @@ import dossier.model.Dossier;
 import dossier.model.DossierBuilder;
 import dossier.render.Renderer;
 import dossier.spec.TrackSpec;
+import dossier.render.AtomicFile;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Spec → rows → analysis → model → Markdown: what generate, refresh and check share. */
 final class Pipeline {
   private Pipeline() {}
 
-  record Rendered(TrackSpec spec, TrackAnalysis analysis, String markdown) {}
+  /** @param figures SVG files by their path relative to the dossier's folder */
+  record Rendered(TrackSpec spec, TrackAnalysis analysis, String markdown, Map<String, String> figures) {
+    /** Writes the figures next to the dossier at {@code target}, each atomically. */
+    void writeFigures(Path target) {
+      Path dir = target.toAbsolutePath().getParent();
+      figures.forEach((path, svg) -> AtomicFile.write(dir.resolve(path), svg));
+    }
+
+    /** The figures whose file next to {@code target} is missing or differs. */
+    List<String> staleFigures(Path target) {
+      Path dir = target.toAbsolutePath().getParent();
+      return figures.entrySet().stream().filter(e -> !sameContent(dir.resolve(e.getKey()), e.getValue()))
+          .map(Map.Entry::getKey).toList();
+    }
+
+    private static boolean sameContent(Path file, String content) {
+      try {
+        return Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(content);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        return false;
+      }
+    }
+  }
 
   static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err) {
     SourceOptions.Loaded loaded = source.load(spec, main, err);
     TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source());
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), loaded.source(), loaded.database());
-    return new Rendered(spec, analysis, new Renderer(Optional.empty()).render(spec.layout().key(), model));
+    Renderer renderer = new Renderer(Optional.empty());
+    return new Rendered(spec, analysis, renderer.render(spec.layout().key(), model), renderer.figures(model));
   }
 }

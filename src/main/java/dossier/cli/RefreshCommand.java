@@ -42,7 +42,9 @@ final class RefreshCommand implements Callable<Integer> {
         Refresher.Outcome o = refresher.refresh(file);
         if (o.stale()) {
           changed.add(o.shown());
-          out.println("refreshed " + o.shown() + " (" + String.join(", ", o.changed()) + ")");
+          List<String> what = new ArrayList<>(o.changed());
+          o.staleFigures().forEach(f -> what.add(f));
+          out.println("refreshed " + o.shown() + " (" + String.join(", ", what) + ")");
         } else {
           out.println("up to date " + o.shown());
         }

@@ -38,11 +38,24 @@ final class Refresher {
    * A dossier's current text and what it would be with fresh numbers.
    *
    * @param changed the names of the blocks whose content changes
+   * @param staleFigures figures (paths relative to the dossier) that are missing or differ
    */
   record Outcome(Path file, String shown, String old, String fresh, List<String> changed,
-      Map<String, String> oldBlocks, Map<String, String> newBlocks) {
+      Map<String, String> oldBlocks, Map<String, String> newBlocks, List<String> staleFigures,
+      Pipeline.Rendered rendered) {
     boolean stale() {
-      return !old.equals(fresh);
+      return !old.equals(fresh) || !staleFigures.isEmpty();
+    }
+
+    /** What a refresh writes, relative to the project: the dossier and its changed figures. */
+    List<String> touched() {
+      List<String> out = new ArrayList<>();
+      if (!old.equals(fresh)) {
+        out.add(shown);
+      }
+      Path dir = Path.of(shown).getParent();
+      staleFigures.forEach(f -> out.add(dir == null ? f : dir.resolve(f).toString().replace('\\', '/')));
+      return out;
     }
   }
 
@@ -53,7 +66,8 @@ final class Refresher {
     String specName = old.spec().orElseThrow(() -> new DossierException(shown
         + ":1: not a dossier written by dossier (no <!-- dossier:spec … --> line); generate it with `dossier generate`"));
     TrackSpec spec = new SpecLoader(main.project).load(specName);
-    Blocks.Parsed fresh = Blocks.parse(Pipeline.render(spec, source, main, err).markdown(), "the rendered dossier");
+    Pipeline.Rendered rendered = Pipeline.render(spec, source, main, err);
+    Blocks.Parsed fresh = Blocks.parse(rendered.markdown(), "the rendered dossier");
     String spliced = Blocks.splice(old, fresh, shown);
     Map<String, String> before = old.contents();
     Map<String, String> after = Blocks.parse(spliced, shown).contents();
@@ -63,7 +77,7 @@ final class Refresher {
         changed.add(name);
       }
     });
-    return new Outcome(file, shown, text, spliced, changed, before, after);
+    return new Outcome(file, shown, text, spliced, changed, before, after, rendered.staleFigures(file), rendered);
   }
 
   Outcome compute(Path file) {
@@ -73,7 +87,10 @@ final class Refresher {
   /** Refreshes the file in place when its numbers changed; the file is untouched otherwise. */
   Outcome refresh(Path file) {
     Outcome o = compute(file);
-    if (o.stale()) {
+    if (!o.staleFigures().isEmpty()) {
+      o.rendered().writeFigures(file);
+    }
+    if (!o.old().equals(o.fresh())) {
       AtomicFile.write(file, o.fresh());
     }
     return o;

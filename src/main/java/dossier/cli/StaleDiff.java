@@ -27,6 +27,9 @@ final class StaleDiff {
         }
       }
     }
+    for (String figure : o.staleFigures()) {
+      out.append("  figure ").append(figure).append(" would be rewritten\n");
+    }
     return out.toString();
   }
 

@@ -47,7 +47,8 @@ final class BranchViews {
 
   private BranchViews() {}
 
-  static BranchView of(BranchSpec bs, GatePlan plan, BranchAnalysis analysis) {
+  /** @param figures the stem of the branch's figure files, e.g. {@code img/track6} */
+  static BranchView of(BranchSpec bs, GatePlan plan, BranchAnalysis analysis, String figures) {
     BranchStats stats = analysis.stats();
     BranchSweep sweep = stats.sweep();
     Metric metric = stats.primary();
@@ -108,7 +109,9 @@ final class BranchViews {
         anomalies(stats), baselineWinsAll, winners, uniformPairs, commonExclusions, cs.size(),
         cs.stream().map(BranchViews::comparison).toList(), direction, GateSummaries.of(plan, analysis),
         GateSummaries.criteria(plan, analysis), verdicts, uniformVerdict, analysis.locked(),
-        cs.stream().map(c -> joint(c, jointGate)).toList(), bs.intro(), bs.decision(), bs.after());
+        cs.stream().map(c -> joint(c, jointGate)).toList(),
+        FigureBuilder.forest(figures + "-forest.svg", stats, plan, bs.baseline().value()),
+        FigureBuilder.bars(figures + "-crypto.svg", stats, variants), bs.intro(), bs.decision(), bs.after());
   }
 
   private static List<VariantView> variantViews(BranchSpec bs) {

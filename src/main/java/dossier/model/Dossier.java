@@ -111,6 +111,8 @@ public record Dossier(
       boolean uniformVerdict,
       List<String> locked,
       List<JointView> joint,
+      Figures.Forest forest,
+      Figures.Bars bars,
       String intro,
       String decision,
       String after) {}

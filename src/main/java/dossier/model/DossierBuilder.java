@@ -49,7 +49,9 @@ public final class DossierBuilder {
       BranchSpec bs = spec.branches().get(i);
       BranchAnalysis ba = analysis.branches().get(i);
       if (ba.analysed()) {
-        branches.add(BranchViews.of(bs, analysis.plan(), ba));
+        // Figures are named after the spec, not the output file, so --out does not rename them.
+        String figures = "img/" + spec.name() + (branches.isEmpty() ? "" : "-branch-" + (i + 1));
+        branches.add(BranchViews.of(bs, analysis.plan(), ba, figures));
       }
       // The sweep state covers the main branch and the branches shown there only; a further
       // analysed branch states its own run under Decisions.

@@ -5,10 +5,14 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import dossier.model.Dossier;
+import freemarker.cache.ConditionalTemplateConfigurationFactory;
+import freemarker.cache.FileNameGlobMatcher;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateConfiguration;
+import freemarker.core.XMLOutputFormat;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
-import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateMethodModelEx;
@@ -61,6 +65,10 @@ public final class Renderer {
     c.setRegisteredCustomOutputFormats(List.of(MarkdownOutputFormat.INSTANCE));
     c.setOutputFormat(MarkdownOutputFormat.INSTANCE);
     c.setSharedVariable("code", (TemplateMethodModelEx) Renderer::code);
+    // Figures are SVG: their interpolations are XML-escaped instead.
+    TemplateConfiguration svg = new TemplateConfiguration();
+    svg.setOutputFormat(XMLOutputFormat.INSTANCE);
+    c.setTemplateConfigurations(new ConditionalTemplateConfigurationFactory(new FileNameGlobMatcher("*.svg.ftl"), svg));
     this.config = c;
   }
 
@@ -72,21 +80,34 @@ public final class Renderer {
     return MarkdownOutputFormat.INSTANCE.fromMarkup(MarkdownEscaper.code(s.getAsString()));
   }
 
-  /** Renders {@code <layout>.md.ftl} with the model, then normalises and checks the Markdown. */
-  public String render(String layout, Record model) {
-    String name = layout + ".md.ftl";
+  /**
+   * The SVG files of a dossier's figures, by their path relative to the dossier.
+   */
+  public Map<String, String> figures(Dossier model) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Dossier.BranchView b : model.branches()) {
+      out.put(b.forest().file(), process("forest.svg.ftl", Map.of("f", TemplateTree.of(b.forest()))));
+      out.put(b.bars().file(), process("bars.svg.ftl", Map.of("b", TemplateTree.of(b.bars()))));
+    }
+    return out;
+  }
+
+  private String process(String name, Object root) {
     StringWriter out = new StringWriter();
     try {
-      Template template = config.getTemplate(name);
-      @SuppressWarnings("unchecked")
-      Map<String, Object> root = (Map<String, Object>) TemplateTree.of(model);
-      template.process(root, out);
+      config.getTemplate(name).process(root, out);
     } catch (TemplateException e) {
       throw new DossierException("template " + name + ": " + e.getMessageWithoutStackTop(), e);
     } catch (IOException e) {
       throw new DossierException("template " + name + ": " + e.getMessage(), e);
     }
-    String markdown = MarkdownText.normalise(out.toString());
+    return out.toString();
+  }
+
+  /** Renders {@code <layout>.md.ftl} with the model, then normalises and checks the Markdown. */
+  public String render(String layout, Record model) {
+    String name = layout + ".md.ftl";
+    String markdown = MarkdownText.normalise(process(name, TemplateTree.of(model)));
     TableCheck.check(markdown, name);
     return markdown;
   }

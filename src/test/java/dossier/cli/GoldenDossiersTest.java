@@ -46,6 +46,17 @@ class GoldenDossiersTest {
       } else if (!Files.exists(committed) || !Files.readString(committed).equals(Files.readString(produced))) {
         mismatches.add(name + " → " + Projects.REPO.relativize(committed));
       }
+      // Its figures too, byte for byte.
+      try (Stream<Path> figures = Files.list(project.resolve("dossiers/img"))) {
+        for (Path svg : figures.filter(p -> p.getFileName().toString().startsWith(name + "-")).toList()) {
+          Path golden = Projects.REPO.resolve("dossiers/img").resolve(svg.getFileName().toString());
+          if (UPDATE) {
+            Files.copy(svg, golden, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          } else if (!Files.exists(golden) || !Files.readString(golden).equals(Files.readString(svg))) {
+            mismatches.add(name + " → dossiers/img/" + svg.getFileName());
+          }
+        }
+      }
     }
     assertEquals(List.of(), mismatches, "generated dossiers differ from the committed ones; "
         + "regenerate with -Ddossier.golden.update=true and review the diff");
@@ -65,11 +76,23 @@ class GoldenDossiersTest {
   }
 
   @Test
+  void everyCommittedFigureBelongsToASpec() throws IOException {
+    List<String> names = new SpecLoader(Projects.REPO).names();
+    try (Stream<Path> files = Files.list(Projects.REPO.resolve("dossiers/img"))) {
+      for (Path svg : files.toList()) {
+        String file = svg.getFileName().toString();
+        assertTrue(names.stream().anyMatch(n -> file.startsWith(n + "-")), file + " belongs to no spec");
+      }
+    }
+  }
+
+  @Test
   void secondRunChangesNothingAndLocaleDoesNotMatter() throws IOException {
     Path project = Projects.copy(tmp);
     TrackSpec spec = new SpecLoader(project).load("track6");
     assertEquals(0, Run.offline(home, "-C", project.toString(), "generate", "track6").exit());
     byte[] first = Files.readAllBytes(spec.output());
+    String forest = Files.readString(project.resolve("dossiers/img/track6-forest.svg"));
     Locale locale = Locale.getDefault();
     TimeZone zone = TimeZone.getDefault();
     try {
@@ -83,5 +106,6 @@ class GoldenDossiersTest {
     }
     assertEquals(new String(first, java.nio.charset.StandardCharsets.UTF_8),
         Files.readString(spec.output()));
+    assertEquals(forest, Files.readString(project.resolve("dossiers/img/track6-forest.svg")));
   }
 }

@@ -73,7 +73,8 @@ class RefreshTest {
 
     Run r = dossier("refresh");
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().contains("refreshed " + DOSSIER + " (tldr, means, paired, provenance)"), r.out());
+    assertTrue(r.out().contains("refreshed " + DOSSIER
+        + " (tldr, means, paired, provenance, img/track6-forest.svg, img/track6-crypto.svg)"), r.out());
     String refreshed = read(DOSSIER);
     assertNotEquals(edited, refreshed, "numbers changed");
     assertTrue(refreshed.contains("| `aggressive_focus` | -0.0721 |"), "the new mean Δ");
@@ -94,6 +95,7 @@ class RefreshTest {
     assertEquals(1, r.exit());
     assertTrue(r.out().contains("stale " + DOSSIER + "\n"), r.out());
     assertTrue(r.out().contains("  means: AAVEUSDC: 0.3658 → 0.4032\n"), r.out());
+    assertTrue(r.out().contains("  figure img/track6-forest.svg would be rewritten\n"), r.out());
     assertTrue(r.out().contains("  paired: `aggressive_focus`: -0.0796 → -0.0721, -0.0995 → -0.0958,"), r.out());
     assertTrue(r.out().contains("current dossiers/2026-04-29-track5-label-smoothing-results.md\n"), r.out());
     assertEquals(before, read(DOSSIER));
@@ -176,14 +178,16 @@ class RefreshTest {
 
     GitResult blocked = commit("new rows");
     assertEquals(1, blocked.exit(), blocked.output());
-    assertTrue(blocked.output().contains("staged dossier were stale and have been refreshed"), blocked.output());
-    assertTrue(blocked.output().contains("  " + DOSSIER), blocked.output());
+    assertTrue(blocked.output().contains("the numbers of staged dossiers were stale and have been refreshed in the "
+        + "working tree; review these files, stage them (git add), and commit again:"), blocked.output());
+    assertTrue(blocked.output().contains("  " + DOSSIER + "\n"), blocked.output());
+    assertTrue(blocked.output().contains("  dossiers/img/track6-forest.svg\n"), blocked.output());
     String working = read(DOSSIER);
     assertTrue(working.contains("| `aggressive_focus` | -0.0721 |"), "working tree refreshed");
     assertTrue(working.contains("Our reading, staged:"), "the staged edit kept");
     assertTrue(working.endsWith("\nAn unstaged line.\n"), "the unstaged edit kept");
 
-    git("add", DOSSIER);
+    git("add", DOSSIER, "dossiers/img");
     GitResult passed = commit("new rows, numbers refreshed");
     assertEquals(0, passed.exit(), passed.output());
   }

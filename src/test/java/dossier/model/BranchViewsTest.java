@@ -219,7 +219,7 @@ class BranchViewsTest {
   // ---- the long per-crypto table and its anomalies ------------------------------------------
 
   private static BranchView view(BranchSpec bs, List<ResultRow> rows) {
-    return BranchViews.of(bs, PLAN, analyse(bs, rows));
+    return BranchViews.of(bs, PLAN, analyse(bs, rows), "img/x");
   }
 
   @Test
@@ -419,7 +419,7 @@ class BranchViewsTest {
     assertEquals(table(md, "| Factor | Variant | Useful rows (n_trades > 0) | Coverage (cryptos × folds) |"),
         rendered);
 
-    BranchView main = BranchViews.of(spec.branches().get(0), analysis.plan(), analysis.branches().get(0));
+    BranchView main = BranchViews.of(spec.branches().get(0), analysis.plan(), analysis.branches().get(0), "img/track5");
     // Long means: ⚠ on the ECE of the soft variants only.
     assertEquals(table(md, "| Crypto | Variant | mean f1_buy | mean sortino | mean return | mean trades | mean ECE |"),
         main.longMeans().stream().map(r -> {
@@ -435,7 +435,7 @@ class BranchViewsTest {
     }).toList());
 
     // The cleanlab re-run: every variant failed f1_lift, so max_drawdown is moot as a gate too.
-    BranchView cleanlab = BranchViews.of(spec.branches().get(2), analysis.plan(), analysis.branches().get(2));
+    BranchView cleanlab = BranchViews.of(spec.branches().get(2), analysis.plan(), analysis.branches().get(2), "img/track5-branch-3");
     assertEquals(List.of(false, false, false, false, false, false, false, false, true, false),
         cleanlab.gates().stream().map(GateView::moot).toList());
     assertTrue(md.contains("- max_drawdown : not analysed (moot given the f1_buy gate fail)"));

@@ -1,0 +1,89 @@
+package dossier.render;
+
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import dossier.DossierException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A standalone HTML page of a dossier, as the Markdown site shows it: flexmark with GFM tables,
+ * a readable stylesheet, and the figures inlined so the one file is all a reviewer needs.
+ */
+public final class Preview {
+  private static final MutableDataSet OPTIONS = new MutableDataSet()
+      .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
+      .set(TablesExtension.COLUMN_SPANS, false)
+      .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+      .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+      .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true)
+      // The markers are comments: left out. Any other raw HTML is shown as text, not run: the
+      // page is opened locally, and a dossier needs no HTML of its own.
+      .set(HtmlRenderer.SUPPRESS_HTML_COMMENT_BLOCKS, true)
+      .set(HtmlRenderer.SUPPRESS_INLINE_HTML_COMMENTS, true)
+      .set(HtmlRenderer.ESCAPE_HTML_BLOCKS, true)
+      .set(HtmlRenderer.ESCAPE_INLINE_HTML, true);
+  private static final Pattern LOCAL_SVG = Pattern.compile("<img src=\"(img/[A-Za-z0-9._-]+\\.svg)\"");
+
+  private Preview() {}
+
+  /** @param dossier the Markdown file; its figures are read relative to its folder */
+  public static String html(Path dossier, String markdown) {
+    Parser parser = Parser.builder(OPTIONS).build();
+    Node doc = parser.parse(markdown);
+    String body = HtmlRenderer.builder(OPTIONS).build().render(doc);
+    String title = markdown.lines().filter(l -> l.startsWith("# ")).findFirst()
+        .map(l -> l.substring(2).replaceAll("<!--.*?-->", "")).orElse(dossier.getFileName().toString());
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+        + escape(title) + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n<main>\n"
+        + inlineFigures(body, dossier.toAbsolutePath().getParent()) + "</main>\n</body>\n</html>\n";
+  }
+
+  /** Replaces each local SVG image by a data URI of the file, so the page stands alone. */
+  static String inlineFigures(String html, Path dir) {
+    Matcher m = LOCAL_SVG.matcher(html);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Path svg = dir.resolve(m.group(1));
+      try {
+        String data = Base64.getEncoder().encodeToString(Files.readAllBytes(svg));
+        m.appendReplacement(out, Matcher.quoteReplacement("<img class=\"figure\" src=\"data:image/svg+xml;base64," + data + "\""));
+      } catch (IOException e) {
+        throw new DossierException(svg + ": figure not found; run `dossier refresh` to write it", e);
+      }
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static final String STYLE = String.join("\n",
+      "body { margin: 0; background: #f6f7f9; color: #1f2328; }",
+      "main { max-width: 1100px; margin: 0 auto; padding: 32px 40px 64px; background: #fff;",
+      "  font: 15px/1.55 -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; }",
+      "h1 { font-size: 26px; border-bottom: 1px solid #d8dee4; padding-bottom: 8px; }",
+      "h2 { font-size: 20px; margin-top: 32px; border-bottom: 1px solid #eaeef2; padding-bottom: 4px; }",
+      "h3 { font-size: 16px; margin-top: 24px; }",
+      "table { border-collapse: collapse; margin: 12px 0; font-size: 13.5px; display: block; overflow-x: auto; }",
+      "th, td { border: 1px solid #d0d7de; padding: 5px 10px; text-align: left; }",
+      "th { background: #f3f5f7; }",
+      "tr:nth-child(even) td { background: #fafbfc; }",
+      "td { font-variant-numeric: tabular-nums; }",
+      "code { background: #eff1f3; padding: 1px 5px; border-radius: 4px; font-size: 90%; }",
+      "img.figure { display: block; max-width: 100%; margin: 16px 0; border: 1px solid #eaeef2; }",
+      "hr { border: 0; border-top: 1px solid #d8dee4; margin: 32px 0 12px; }",
+      "")
+      + "\n";
+
+}
