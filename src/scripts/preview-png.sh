@@ -6,8 +6,9 @@ set -euo pipefail
 page=$(realpath "$1")
 out=$(realpath -m "$2")
 height=${3:-4000}
-if ! command -v chromium >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+# ✅ ❌ ⚠ need a colour emoji font, which a bare server lacks.
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "emoji"; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null
 fi
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
