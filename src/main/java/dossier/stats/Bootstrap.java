@@ -1,6 +1,7 @@
 package dossier.stats;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.apache.commons.rng.core.source64.SplitMix64;
 
 /**
@@ -10,11 +11,22 @@ import org.apache.commons.rng.core.source64.SplitMix64;
  * SplitMix64 (Commons RNG {@code SPLIT_MIX_64}) seeded with the seed itself; every resample
  * draws n indices, index = ((nextLong() >>> 32) · n) >>> 32 (the top 32 bits scaled to [0, n));
  * the bounds are the (1 − level)/2 and (1 + level)/2 percentiles of the resample means by linear
- * interpolation (NumPy's default). One generator output per index means resample r starts at
- * output r·n, which lets the work be split without changing a single result.
+ * interpolation (NumPy's default).
+ *
+ * <p>Resamples are computed in parallel chunks with the very same numbers as one sequential
+ * pass: SplitMix64's state after k outputs is {@code seed + k·γ}, so the chunk starting at
+ * resample r seeds its own generator at output r·n. The result does not depend on the number of
+ * cores or on the order in which chunks finish.
  */
 public final class Bootstrap {
   public static final String ALGORITHM = "SplitMix64";
+
+  /** SplitMix64's state increment (the golden gamma), as Commons RNG defines it. */
+  static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+  // Below this many index draws a single thread is faster than starting the pool's workers.
+  private static final long PARALLEL_THRESHOLD = 200_000;
+  private static final int CHUNK = 500;
 
   private Bootstrap() {}
 
@@ -37,16 +49,26 @@ public final class Bootstrap {
   }
 
   static double[] resampleMeans(double[] values, int resamples, long seed) {
-    int n = values.length;
-    SplitMix64 rng = new SplitMix64(seed);
     double[] means = new double[resamples];
-    for (int r = 0; r < resamples; r++) {
+    int chunks = (resamples + CHUNK - 1) / CHUNK;
+    IntStream range = IntStream.range(0, chunks);
+    if ((long) resamples * values.length >= PARALLEL_THRESHOLD) {
+      range = range.parallel();
+    }
+    range.forEach(c -> fill(values, means, c * CHUNK, Math.min(resamples, (c + 1) * CHUNK), seed));
+    return means;
+  }
+
+  /** Resamples {@code from} (inclusive) to {@code to} (exclusive), as the sequential pass would draw them. */
+  private static void fill(double[] values, double[] means, int from, int to, long seed) {
+    int n = values.length;
+    SplitMix64 rng = new SplitMix64(seed + (long) from * n * GOLDEN_GAMMA);
+    for (int r = from; r < to; r++) {
       double sum = 0;
       for (int k = 0; k < n; k++) {
         sum += values[(int) (((rng.nextLong() >>> 32) * n) >>> 32)];
       }
       means[r] = sum / n;
     }
-    return means;
   }
 }

@@ -1,0 +1,50 @@
+package dossier.stats;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.apache.commons.rng.core.source64.SplitMix64;
+import org.junit.jupiter.api.Test;
+
+/** The parallel resampling draws exactly the numbers of one sequential SplitMix64 stream. */
+class BootstrapParallelTest {
+  /** The sequential definition, written out: one generator, n draws per resample, in order. */
+  private static double[] sequential(double[] values, int resamples, long seed) {
+    int n = values.length;
+    SplitMix64 rng = new SplitMix64(seed);
+    double[] means = new double[resamples];
+    for (int r = 0; r < resamples; r++) {
+      double sum = 0;
+      for (int k = 0; k < n; k++) {
+        sum += values[(int) (((rng.nextLong() >>> 32) * n) >>> 32)];
+      }
+      means[r] = sum / n;
+    }
+    return means;
+  }
+
+  @Test
+  void chunksAndThreadsGiveTheSequentialNumbersBitForBit() {
+    double[] small = {0.1, -0.2, 0.35, 0.05, -0.4};
+    assertArrayEquals(sequential(small, 1234, 42), Bootstrap.resampleMeans(small, 1234, 42));
+    // Big enough to run in parallel, with a last chunk that is not full.
+    double[] big = new double[2000];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = Math.sin(i) * 0.1;
+    }
+    assertArrayEquals(sequential(big, 10_321, -7), Bootstrap.resampleMeans(big, 10_321, -7));
+    assertArrayEquals(sequential(big, 3, Long.MAX_VALUE), Bootstrap.resampleMeans(big, 3, Long.MAX_VALUE));
+  }
+
+  @Test
+  void theStateJumpIsSplitMix64sOwnIncrement() {
+    // After k outputs, a generator seeded with s is where one seeded with s + k·γ starts.
+    SplitMix64 a = new SplitMix64(42L);
+    for (int i = 0; i < 977; i++) {
+      a.nextLong();
+    }
+    SplitMix64 b = new SplitMix64(42L + 977L * Bootstrap.GOLDEN_GAMMA);
+    for (int i = 0; i < 5; i++) {
+      org.junit.jupiter.api.Assertions.assertEquals(a.nextLong(), b.nextLong());
+    }
+  }
+}
