@@ -19,6 +19,12 @@ import java.util.Optional;
 final class Pipeline {
   private Pipeline() {}
 
+  // One FreeMarker configuration per process: its template cache then serves every dossier of a
+  // `check` or `refresh` run instead of parsing the templates again for each.
+  private static final class Shipped {
+    static final Renderer RENDERER = new Renderer(Optional.empty());
+  }
+
   /** @param figures SVG files by their path relative to the dossier's folder */
   record Rendered(TrackSpec spec, TrackAnalysis analysis, String markdown, Map<String, String> figures) {
     /** Writes the figures next to the dossier at {@code target}, each atomically. */
@@ -47,7 +53,7 @@ final class Pipeline {
     SourceOptions.Loaded loaded = source.load(spec, main, err);
     TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source());
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), loaded.source(), loaded.database());
-    Renderer renderer = new Renderer(Optional.empty());
+    Renderer renderer = Shipped.RENDERER;
     return new Rendered(spec, analysis, renderer.render(spec.layout().key(), model), renderer.figures(model));
   }
 }

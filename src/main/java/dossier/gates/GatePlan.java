@@ -46,7 +46,16 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
     }
   }
 
+  /** The shipped plan, read once: a record, so sharing it is safe. */
   public static GatePlan defaults() {
+    return Shipped.PLAN;
+  }
+
+  private static final class Shipped {
+    static final GatePlan PLAN = read();
+  }
+
+  private static GatePlan read() {
     try (InputStream in = GatePlan.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
