@@ -30,7 +30,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Refresher refresher = new Refresher(main, source, err);
     int stale = 0;
-    int failed = 0;
+    int failed = 0; // the highest exit code of the files that failed: 2 for an invalid spec
     for (Path file : refresher.files(files)) {
       try {
         Refresher.Outcome o = refresher.compute(file);
@@ -41,12 +41,12 @@ final class CheckCommand implements Callable<Integer> {
           out.println("current " + o.shown());
         }
       } catch (DossierException e) {
-        failed++;
+        failed = Math.max(failed, e.exitCode());
         err.println("dossier: " + e.getMessage());
       }
     }
     out.flush();
     err.flush();
-    return stale + failed == 0 ? 0 : DossierException.WORK_FAILED;
+    return failed != 0 ? failed : stale == 0 ? 0 : DossierException.WORK_FAILED;
   }
 }

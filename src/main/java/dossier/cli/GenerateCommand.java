@@ -58,7 +58,8 @@ final class GenerateCommand implements Callable<Integer> {
     String existing = Refresher.read(target, shown);
     Blocks.Parsed old = Blocks.parse(existing, shown);
     if (old.spec().isEmpty()) {
-      throw new DossierException(shown + " exists and was not written by dossier; move it away, or pass --force");
+      throw new DossierException(shown + ":1: no <!-- dossier:spec … --> first line: dossier did not write this file,"
+          + " or its first line was deleted; put the line back, move the file away, or pass --force to overwrite it");
     }
     if (!old.outside().equals(Blocks.parse(fresh, "the rendered dossier").outside())) {
       throw new DossierException(shown + " has text written by people outside its generated blocks; "

@@ -36,7 +36,7 @@ final class RefreshCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Refresher refresher = new Refresher(main, source, err);
     List<String> changed = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
+    int failed = 0; // the highest exit code of the files that failed: 2 for an invalid spec
     for (Path file : refresher.files(files)) {
       try {
         Refresher.Outcome o = refresher.refresh(file);
@@ -49,14 +49,14 @@ final class RefreshCommand implements Callable<Integer> {
           out.println("up to date " + o.shown());
         }
       } catch (DossierException e) {
-        failures.add(e.getMessage());
+        failed = Math.max(failed, e.exitCode());
         err.println("dossier: " + e.getMessage());
       }
     }
     out.flush();
     err.flush();
-    if (!failures.isEmpty()) {
-      return DossierException.WORK_FAILED;
+    if (failed != 0) {
+      return failed;
     }
     return failOnChange && !changed.isEmpty() ? DossierException.WORK_FAILED : 0;
   }

@@ -64,7 +64,8 @@ final class Refresher {
     String shown = SourceOptions.shown(main, file);
     Blocks.Parsed old = Blocks.parse(text, shown);
     String specName = old.spec().orElseThrow(() -> new DossierException(shown
-        + ":1: not a dossier written by dossier (no <!-- dossier:spec … --> line); generate it with `dossier generate`"));
+        + ":1: no <!-- dossier:spec TRACK … --> first line, so the spec this dossier comes from is unknown; put"
+        + " that line back, or write the dossier anew with `dossier generate TRACK --force`"));
     TrackSpec spec = new SpecLoader(main.project).load(specName);
     Pipeline.Rendered rendered = Pipeline.render(spec, source, main, err);
     Blocks.Parsed fresh = Blocks.parse(rendered.markdown(), "the rendered dossier");

@@ -65,7 +65,7 @@ final class SourceOptions {
       err.println("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + shown);
       err.flush();
     }
-    return new Loaded(SnapshotReader.read(file), shown, false);
+    return new Loaded(SnapshotReader.read(file, shown, true), shown, false);
   }
 
   static String shown(Main main, Path file) {

@@ -10,6 +10,7 @@ import dossier.source.Metric;
 import dossier.stats.BootstrapSettings;
 import dossier.stats.BranchStats;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -116,8 +117,10 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
     Set<String> found = branchRows.stream().map(ResultRow::variant).collect(Collectors.toCollection(TreeSet::new));
     for (var v : b.variants()) {
       if (!found.contains(v.name().value())) {
+        boolean baseline = v.name().value().equals(b.baseline().value());
         throw new DossierException(String.format(Locale.ROOT,
-            "%s:%d: variant '%s' has no rows for factor '%s' in %s (found: %s)", spec.file(), v.name().line(),
+            "%s:%d: %s '%s' has no rows for factor '%s' in %s (found: %s)", spec.file(),
+            baseline ? b.baseline().line() : v.name().line(), baseline ? "baseline" : "variant",
             v.name().value(), b.factor(), source, String.join(", ", found)));
       }
     }
@@ -129,5 +132,17 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
             b.factor(), source, String.join(", ", cryptos)));
       }
     }
+    // Folds are numbered 1 to 'folds:'. A fold beyond would add a column of missing cells to every
+    // variant and change what "per fold" means; name the first such row.
+    branchRows.stream()
+        .filter(r -> b.cryptoNames().contains(r.crypto()) && (r.fold() < 1 || r.fold() > b.folds()))
+        .min(Comparator.comparing(ResultRow::variant).thenComparing(ResultRow::crypto)
+            .thenComparingInt(ResultRow::fold))
+        .ifPresent(r -> {
+          throw new DossierException(String.format(Locale.ROOT,
+              "%s:%d: fold %d outside 1..%d: %s has a row of variant '%s', %s fold %d; fix the fold in the"
+                  + " rows, or 'folds:' if the sweep has more", spec.file(), b.foldsLine(), r.fold(), b.folds(),
+              source, r.variant(), r.crypto(), r.fold()));
+        });
   }
 }

@@ -111,11 +111,12 @@ public final class Blocks {
           checkName(file, line, arg, n);
           if (open != null) {
             throw error(file, line, String.format(Locale.ROOT,
-                "block '%s' begins inside block '%s' (line %d); a marker was moved or deleted", arg, open, openLine));
+                "block '%s' begins inside block '%s' (line %d); a marker was moved or deleted: put back %s above"
+                    + " this line, or remove this block's markers", arg, open, openLine, endMarker(open)));
           }
           if (seen.containsKey(arg)) {
-            throw error(file, line, String.format(Locale.ROOT, "block '%s' appears twice (first on line %d)", arg,
-                seen.get(arg)));
+            throw error(file, line, String.format(Locale.ROOT, "block '%s' appears twice (first on line %d); delete"
+                + " one of the two, markers included", arg, seen.get(arg)));
           }
           open = arg;
           openEnd = n.getEndOffset();
@@ -126,9 +127,10 @@ public final class Blocks {
           checkName(file, line, arg, n);
           if (!arg.equals(open)) {
             throw error(file, line, open == null
-                ? "end of block '" + arg + "' without its begin marker"
-                : String.format(Locale.ROOT, "end of block '%s' while block '%s' (line %d) is open", arg, open,
-                    openLine));
+                ? "end of block '" + arg + "' without its begin marker; put back " + beginMarker(arg)
+                    + " where the block starts"
+                : String.format(Locale.ROOT, "end of block '%s' while block '%s' (line %d) is open; give the two"
+                    + " markers the same name (%s)", arg, open, openLine, endMarker(open)));
           }
           blocks.add(new Block(open, openEnd, n.getStartOffset(), openLine));
           open = null;
@@ -137,7 +139,8 @@ public final class Blocks {
       }
     }
     if (open != null) {
-      throw error(file, openLine, "block '" + open + "' has no end marker");
+      throw error(file, openLine, "block '" + open + "' has no end marker; put back " + endMarker(open)
+          + " where the block ends");
     }
     return new Parsed(text, spec, blocks);
   }

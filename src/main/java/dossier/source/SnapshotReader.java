@@ -51,7 +51,19 @@ public final class SnapshotReader {
 
   private SnapshotReader() {}
 
+  /** Reads a snapshot; errors name it as {@code file} is written, and a header without rows is no error. */
   public static List<ResultRow> read(Path file) {
+    return read(file, file.toString(), false);
+  }
+
+  /**
+   * Reads a track's snapshot.
+   *
+   * @param shown the file as errors name it, e.g. {@code dossiers/data/track6-focal-loss.csv}
+   * @param rowsRequired whether a header without any row is an error (it is for a track: no
+   *     analysis can come of it)
+   */
+  public static List<ResultRow> read(Path file, String shown, boolean rowsRequired) {
     String text;
     byte[] bytes = null;
     try {
@@ -64,17 +76,17 @@ public final class SnapshotReader {
               .decode(java.nio.ByteBuffer.wrap(bytes))
               .toString();
     } catch (NoSuchFileException e) {
-      throw new DossierException(file + ": snapshot not found; fix the path in the spec (snapshot:) or pass --db to read the database");
+      throw new DossierException(shown + ": snapshot not found; fix the path in the spec (snapshot:) or pass --db to read the database");
     } catch (CharacterCodingException e) {
       throw new DossierException(
-          file + ":" + lineOfFirstBadByte(bytes) + ": not UTF-8 text; save the snapshot as UTF-8");
+          shown + ":" + lineOfFirstBadByte(bytes) + ": not UTF-8 text; save the snapshot as UTF-8");
     } catch (IOException e) {
-      throw new DossierException(file + ": cannot read snapshot: " + e.getMessage(), e);
+      throw new DossierException(shown + ": cannot read snapshot: " + e.getMessage(), e);
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1); // a byte-order mark from spreadsheet exports is not part of the header
     }
-    return parse(file.toString(), new java.io.StringReader(text));
+    return parse(shown, new java.io.StringReader(text), rowsRequired);
   }
 
   /** The line (1-based) holding the first byte that is not UTF-8. */
@@ -93,14 +105,19 @@ public final class SnapshotReader {
     return line;
   }
 
-  static List<ResultRow> parse(String name, Reader reader) {
+  static List<ResultRow> parse(String name, Reader reader, boolean rowsRequired) {
     // Blank lines are skipped below, not by the parser: a line it skips itself is not counted in
     // the line numbers of the rows that follow.
     CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    long lastLine = 0;
     try (CSVParser parser = CSVParser.parse(reader, format)) {
       List<ResultRow> rows = new ArrayList<>();
       Map<String, Integer> index = null;
-      long lastLine = 0;
+      long headerLine = 0;
+      // The line of each attempt: the same attempt twice is an export bug, and which copy counts
+      // would depend on the order of the rows.
+      Map<List<Object>, Integer> attempts = new HashMap<>();
+      List<Long> lines = new ArrayList<>();
       for (CSVRecord record : parser) {
         long line = lastLine + 1;
         lastLine = parser.getCurrentLineNumber();
@@ -109,18 +126,66 @@ public final class SnapshotReader {
         }
         if (index == null) {
           index = header(name, record, line);
+          headerLine = line;
           continue;
         }
-        rows.add(row(name, line, record, index));
+        ResultRow row = row(name, line, record, index);
+        Integer first = attempts.putIfAbsent(List.of(row.runId(), row.factor(), row.variant(), row.crypto(),
+            row.fold(), row.status(), row.createdAt()), rows.size());
+        if (first != null) {
+          throw duplicate(name, line, lines.get(first), rows.get(first).equals(row));
+        }
+        rows.add(row);
+        lines.add(line);
       }
       if (index == null) {
-        throw new DossierException(name + ": empty snapshot; expected the header " + String.join(",", Columns.ALL));
+        throw new DossierException(name + ":1: empty snapshot; expected the header " + String.join(",", Columns.ALL));
+      }
+      if (rowsRequired && rows.isEmpty()) {
+        throw new DossierException(name + ":" + headerLine + ": only the header, no row; write the sweep's rows into"
+            + " the snapshot (`dossier snapshot TRACK --db URL`), or point 'snapshot:' at the file that has them");
       }
       return List.copyOf(rows);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new DossierException(name + ":" + (e.getMessage() == null ? "" : " " + e.getMessage())
-          + ": the CSV is malformed (an unclosed quote?)", e);
+      // The record that could not be read starts on the line after the last one read.
+      String detail = String.valueOf(e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage()
+          : e.getMessage()).replaceFirst("^\\(startline \\d+\\) ", "");
+      if (detail.startsWith("EOF reached before encapsulated token finished")) {
+        throw new DossierException(name + ":" + (lastLine + 1) + ": a quoted field opened on this line is never"
+            + " closed (the file ends inside it); the file was cut short or a quote is missing: export it again", e);
+      }
+      throw new DossierException(name + ":" + (lastLine + 1) + ": malformed CSV (" + escape(detail)
+          + "); a field that holds a quote must be quoted whole, with the quote doubled", e);
     }
+  }
+
+  private static DossierException duplicate(String name, long line, long first, boolean identical) {
+    return new DossierException(identical
+        ? String.format(java.util.Locale.ROOT, "%s:%d: the same row as line %d; a snapshot holds each attempt once"
+            + " (an export that ran twice?): delete one of them", name, line, first)
+        : String.format(java.util.Locale.ROOT, "%s:%d: the same attempt as line %d (run_id, factor, variant, crypto,"
+            + " fold, status and created_at) with other values; which one counts would depend on the order of the rows:"
+            + " delete the wrong one", name, line, first));
+  }
+
+  /** A value as an error quotes it: on one line, control characters written as escapes. */
+  static String escape(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    value.codePoints().forEach(c -> {
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+            out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+          } else {
+            out.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return out.toString();
   }
 
   private static Map<String, Integer> header(String name, CSVRecord record, long line) {
@@ -149,22 +214,25 @@ public final class SnapshotReader {
   private static ResultRow row(String name, long line, CSVRecord record, Map<String, Integer> index) {
     if (record.size() != index.size()) {
       throw new DossierException(String.format(java.util.Locale.ROOT,
-          "%s:%d: %d fields where the header has %d", name, line, record.size(), index.size()));
+          "%s:%d: %d fields where the header has %d; %s", name, line, record.size(), index.size(),
+          record.size() < index.size()
+              ? "the row is cut short (a truncated export?): export the snapshot again"
+              : "a value that holds a comma must be quoted"));
     }
     Cells cells = new Cells(name, line, record, index);
     String status = cells.text("status");
     boolean completed = ResultRow.COMPLETED.equals(status);
     return new ResultRow(
-        cells.text("run_id"),
-        cells.text("factor"),
-        cells.text("variant"),
-        cells.text("crypto"),
-        cells.integer("fold", true),
+        cells.name("run_id"),
+        cells.name("factor"),
+        cells.name("variant"),
+        cells.name("crypto"),
+        cells.integer("fold", true, 1, "folds are numbered 1, 2, 3 …"),
         status,
         cells.decimal("f1_buy", completed),
         cells.decimal("sortino", completed),
         cells.decimal("total_return", completed),
-        cells.integer("n_trades", completed),
+        cells.integer("n_trades", completed, 0, "n_trades counts trades: 0, 1, 2 …"),
         cells.decimal("ece", completed),
         cells.decimal("expectancy_net", completed),
         cells.decimal("max_drawdown", completed),
@@ -179,7 +247,18 @@ public final class SnapshotReader {
 
     DossierException error(String column, String value, String expected) {
       return new DossierException(String.format(java.util.Locale.ROOT,
-          "%s:%d: column %s: '%s' is not %s", name, line, column, value, expected));
+          "%s:%d: column %s: '%s' is not %s", name, line, column, escape(value), expected));
+    }
+
+    /** A name (run, factor, variant, crypto): one line of printable text, as specs and tables quote it. */
+    String name(String column) {
+      String value = text(column);
+      if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+        throw new DossierException(String.format(java.util.Locale.ROOT,
+            "%s:%d: column %s: '%s' holds a line break or a control character; a name is one line of text:"
+                + " fix it where the rows are written", name, line, column, escape(value)));
+      }
+      return value;
     }
 
     String text(String column) {
@@ -191,17 +270,17 @@ public final class SnapshotReader {
       return value;
     }
 
-    int integer(String column, boolean required) {
+    int integer(String column, boolean required, int min, String hint) {
       String value = raw(column);
       if (value.isEmpty() && !required) {
         return 0;
       }
       if (!INTEGER.matcher(value).matches()) {
-        throw error(column, value, "a whole number");
+        throw error(column, value, "a whole number; " + hint);
       }
       int parsed = Integer.parseInt(value);
-      if (parsed < 0) {
-        throw error(column, value, "a whole number ≥ 0");
+      if (parsed < min) {
+        throw error(column, value, "a whole number ≥ " + min + "; " + hint);
       }
       return parsed;
     }
@@ -227,7 +306,7 @@ public final class SnapshotReader {
           break;
       }
       if (!DECIMAL.matcher(value).matches()) {
-        throw error(column, value, "a number");
+        throw error(column, value, "a number; write a decimal such as 0.4068, or NaN if it was not computed");
       }
       return Double.parseDouble(value);
     }

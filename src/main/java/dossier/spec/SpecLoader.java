@@ -164,7 +164,8 @@ public final class SpecLoader {
       }
     }
     return new BranchSpec(factor, b.optionalString("label").orElse(factor), runs, baseline, ordered, cryptos,
-        b.optionalString("crypto_set"), (int) b.integer("folds", 1, 1000), b.optionalString("fold_note"),
+        b.optionalString("crypto_set"), (int) b.integer("folds", 1, 1000), b.lineOf("folds"),
+        b.optionalString("fold_note"),
         !b.has("analyse") || b.bool("analyse"), b.optionalString("title"), b.text("intro", ""), b.text("decision", ""),
         b.text("after", ""));
   }

@@ -65,6 +65,8 @@ public record TrackSpec(
   /**
    * One factor of the sweep, analysed on its own against its own baseline.
    *
+   * @param folds the folds of each crypto, numbered 1 to {@code folds} in the rows
+   * @param foldsLine the spec's line of {@code folds:}, for errors found against the data
    * @param analysed false for a branch shown only in the sweep state (an aborted first attempt)
    * @param title the heading of a further branch's subsection under Decisions
    * @param intro Markdown before a further branch's figures; {@code decision} after its gates;
@@ -79,6 +81,7 @@ public record TrackSpec(
       List<Located> cryptos,
       Optional<String> cryptoSet,
       int folds,
+      int foldsLine,
       Optional<String> foldNote,
       boolean analysed,
       Optional<String> title,

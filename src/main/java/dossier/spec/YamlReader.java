@@ -72,8 +72,11 @@ final class YamlReader {
       return reader.obj(root, "the spec");
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-      throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: not valid YAML: %s", displayName, line,
-          e.getProblem()));
+      // A syntax error is most often an indentation slip or an unquoted ": " or " #" in a value.
+      boolean syntax = e instanceof org.yaml.snakeyaml.scanner.ScannerException
+          || e instanceof org.yaml.snakeyaml.parser.ParserException;
+      throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: not valid YAML: %s%s", displayName, line,
+          e.getProblem(), syntax ? "; check the indentation, and quote a value that holds ': ' or ' #'" : ""));
     } catch (YAMLException e) {
       throw DossierException.usage(displayName + ": not valid YAML: " + e.getMessage());
     }
@@ -245,7 +248,7 @@ final class YamlReader {
     List<Node> list(String key) {
       Node value = node(key);
       if (!(value instanceof SequenceNode seq)) {
-        throw reader.error(value, "'" + key + "' must be a list");
+        throw reader.error(value, "'" + key + "' must be a list: [a, b], or one '- item' per line");
       }
       return seq.getValue();
     }

@@ -134,7 +134,8 @@ class RefreshTest {
     assertEquals(1, d.exit());
     assertTrue(d.err().contains(DOSSIER + ":" + (lineOf(original, "<!-- dossier:begin gates -->") - 1)
         + ": block 'gates' begins inside block 'paired' (line " + lineOf(original, "<!-- dossier:begin paired -->")
-        + "); a marker was moved or deleted; the file is left as it was"), d.err());
+        + "); a marker was moved or deleted: put back <!-- dossier:end paired --> above this line, or remove this"
+        + " block's markers; the file is left as it was"), d.err());
     assertEquals(deleted, read(DOSSIER));
 
     String both = original.replace("<!-- dossier:begin joint -->\n", "").replace("<!-- dossier:end joint -->\n", "");

@@ -25,6 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SnapshotReaderTest {
   private static final String HEADER = String.join(",", Columns.ALL);
   private static final String EXPECTED = "expected exactly: " + HEADER;
+  private static final String NUMBER = "; write a decimal such as 0.4068, or NaN if it was not computed";
+  private static final String FOLD = "; folds are numbered 1, 2, 3 …";
+  private static final String TRADES = "; n_trades counts trades: 0, 1, 2 …";
+  private static final String SHORT = "; the row is cut short (a truncated export?): export the snapshot again";
+  private static final String LONG = "; a value that holds a comma must be quoted";
 
   @TempDir Path dir;
 
@@ -163,12 +168,12 @@ class SnapshotReaderTest {
 
   @Test
   void emptyFile() throws IOException {
-    assertEquals(name() + ": empty snapshot; expected the header " + HEADER, fails("").getMessage());
+    assertEquals(name() + ":1: empty snapshot; expected the header " + HEADER, fails("").getMessage());
   }
 
   @Test
   void blankLinesOnlyAreAnEmptyFile() throws IOException {
-    assertEquals(name() + ": empty snapshot; expected the header " + HEADER, fails("\n\n\r\n").getMessage());
+    assertEquals(name() + ":1: empty snapshot; expected the header " + HEADER, fails("\n\n\r\n").getMessage());
   }
 
   @Test
@@ -212,7 +217,7 @@ class SnapshotReaderTest {
 
   @Test
   void crlfLineNumbersAreRight() throws IOException {
-    assertEquals(name() + ":3: column f1_buy: 'x' is not a number",
+    assertEquals(name() + ":3: column f1_buy: 'x' is not a number" + NUMBER,
         fails(HEADER + "\r\n" + line() + "\r\n" + line("f1_buy", "x") + "\r\n").getMessage());
   }
 
@@ -225,60 +230,99 @@ class SnapshotReaderTest {
   }
 
   @Test
+  void aLineBreakInANameIsRefused() throws IOException {
+    assertEquals(name() + ":3: column crypto: 'AAVE\\nUSDC' holds a line break or a control character; a name is one"
+        + " line of text: fix it where the rows are written",
+        fails(HEADER + "\n" + line() + "\n" + line("crypto", "\"AAVE\nUSDC\"") + "\n").getMessage());
+    assertEquals(name() + ":2: column run_id: 'run\\u00001' holds a line break or a control character; a name is one"
+        + " line of text: fix it where the rows are written", fails(HEADER + "\n" + line("run_id", "run\u00001")).getMessage());
+  }
+
+  @Test
+  void aValueQuotedInAnErrorStaysOnOneLine() throws IOException {
+    assertEquals(name() + ":2: column fold: '1\\r\\n2' is not a whole number" + FOLD,
+        fails(HEADER + "\n" + line("fold", "\"1\r\n2\"") + "\n").getMessage());
+  }
+
+  @Test
+  void theSameRowTwiceIsRefusedWithBothLines() throws IOException {
+    assertEquals(name() + ":4: the same row as line 2; a snapshot holds each attempt once (an export that ran"
+        + " twice?): delete one of them", fails(HEADER + "\n" + line() + "\n" + line("fold", "2") + "\n" + line()
+        + "\n").getMessage());
+    assertEquals(name() + ":3: the same attempt as line 2 (run_id, factor, variant, crypto, fold, status and"
+        + " created_at) with other values; which one counts would depend on the order of the rows: delete the wrong"
+        + " one", fails(HEADER + "\n" + line() + "\n" + line("f1_buy", "0.5") + "\n").getMessage());
+  }
+
+  @Test
+  void aFailedAttemptAndItsRetryAtTheSameInstantAreTwoAttempts() throws IOException {
+    assertEquals(2, SnapshotReader.read(file(HEADER + "\n" + line("status", "training_failed") + "\n" + line()
+        + "\n")).size());
+  }
+
+  @Test
+  void headerOnlyIsRefusedWhenRowsAreRequired() throws IOException {
+    Path f = file("\n" + HEADER + "\n");
+    DossierException e = assertThrows(DossierException.class, () -> SnapshotReader.read(f, "data/x.csv", true));
+    assertEquals("data/x.csv:2: only the header, no row; write the sweep's rows into the snapshot (`dossier snapshot"
+        + " TRACK --db URL`), or point 'snapshot:' at the file that has them", e.getMessage());
+  }
+
+  @Test
   void lineNumbersAfterAQuotedNewlineAreRight() throws IOException {
     String text = HEADER + "\n"                                          // line 1
         + line("status", "\"training\nfailed\"", "f1_buy", "") + "\n"   // lines 2-3
         + line() + "\n"                                                  // line 4
         + line("sortino", "abc") + "\n";                                 // line 5
-    assertEquals(name() + ":5: column sortino: 'abc' is not a number", fails(text).getMessage());
+    assertEquals(name() + ":5: column sortino: 'abc' is not a number" + NUMBER, fails(text).getMessage());
   }
 
   @Test
   void lineOfARowThatHoldsAQuotedNewlineIsItsFirstLine() throws IOException {
     String text = HEADER + "\n" + line() + "\n" + line("status", "\"a\nb\"", "n_trades", "-2") + "\n";
-    assertEquals(name() + ":3: column n_trades: '-2' is not a whole number ≥ 0", fails(text).getMessage());
+    assertEquals(name() + ":3: column n_trades: '-2' is not a whole number ≥ 0" + TRADES, fails(text).getMessage());
   }
 
   @Test
   void lineNumbersAfterBlankLinesAreRight() throws IOException {
     String text = HEADER + "\n\n" + line() + "\n\n\n" + line("fold", "one") + "\n";
-    assertEquals(name() + ":6: column fold: 'one' is not a whole number", fails(text).getMessage());
+    assertEquals(name() + ":6: column fold: 'one' is not a whole number" + FOLD, fails(text).getMessage());
   }
 
   @Test
   void blankLinesBeforeTheHeaderAreCounted() throws IOException {
     assertEquals(name() + ":3: unknown column 'fold2' (column 15); " + EXPECTED,
         fails("\n\n" + HEADER + ",fold2\n").getMessage());
-    assertEquals(name() + ":4: column f1_buy: 'x' is not a number",
+    assertEquals(name() + ":4: column f1_buy: 'x' is not a number" + NUMBER,
         fails("\n\n" + HEADER + "\n" + line("f1_buy", "x") + "\n").getMessage());
   }
 
   @Test
   void lineNumbersAfterBlankLinesWithCrlfAreRight() throws IOException {
     String text = HEADER + "\r\n\r\n" + line() + "\r\n\r\n" + line("ece", "1,5") + "\r\n";
-    assertEquals(name() + ":5: 15 fields where the header has 14", fails(text).getMessage());
+    assertEquals(name() + ":5: 15 fields where the header has 14" + LONG, fails(text).getMessage());
   }
 
   @Test
   void unclosedQuote() throws IOException {
-    String message = fails(HEADER + "\n" + line() + "\n" + line("variant", "\"none") + "\n").getMessage();
-    assertTrue(message.startsWith(name() + ":"), message);
-    assertTrue(message.endsWith(": the CSV is malformed (an unclosed quote?)"), message);
+    assertEquals(name() + ":3: a quoted field opened on this line is never closed (the file ends inside it); the file"
+        + " was cut short or a quote is missing: export it again",
+        fails(HEADER + "\n" + line() + "\n" + line("variant", "\"none") + "\n").getMessage());
   }
 
   // ---- values -------------------------------------------------------------------------------
 
   @Test
   void nonNumericValueNamesLineAndColumn() throws IOException {
-    assertEquals(name() + ":3: column total_return: '12%' is not a number",
+    assertEquals(name() + ":3: column total_return: '12%' is not a number" + NUMBER,
         fails(HEADER + "\n" + line() + "\n" + line("total_return", "12%") + "\n").getMessage());
   }
 
   @Test
   void hexAndSuffixedNumbersAreRefused() throws IOException {
-    assertEquals(name() + ":2: column ece: '0x1p3' is not a number",
+    assertEquals(name() + ":2: column ece: '0x1p3' is not a number" + NUMBER,
         fails(HEADER + "\n" + line("ece", "0x1p3") + "\n").getMessage());
-    assertEquals(name() + ":2: column ece: '1d' is not a number",
+    assertEquals(name() + ":2: column ece: '1d' is not a number" + NUMBER,
         fails(HEADER + "\n" + line("ece", "1d") + "\n").getMessage());
   }
 
@@ -298,38 +342,38 @@ class SnapshotReaderTest {
 
   @Test
   void nonIntegerFold() throws IOException {
-    assertEquals(name() + ":2: column fold: '1.5' is not a whole number",
+    assertEquals(name() + ":2: column fold: '1.5' is not a whole number" + FOLD,
         fails(HEADER + "\n" + line("fold", "1.5") + "\n").getMessage());
   }
 
   @Test
   void negativeFoldIsRefused() throws IOException {
-    assertEquals(name() + ":2: column fold: '-1' is not a whole number ≥ 0",
+    assertEquals(name() + ":2: column fold: '-1' is not a whole number ≥ 1" + FOLD,
         fails(HEADER + "\n" + line("fold", "-1") + "\n").getMessage());
   }
 
   @Test
   void negativeTradesAreRefused() throws IOException {
-    assertEquals(name() + ":2: column n_trades: '-3' is not a whole number ≥ 0",
+    assertEquals(name() + ":2: column n_trades: '-3' is not a whole number ≥ 0" + TRADES,
         fails(HEADER + "\n" + line("n_trades", "-3") + "\n").getMessage());
   }
 
   @Test
   void tooManyDigitsIsNotAWholeNumber() throws IOException {
-    assertEquals(name() + ":2: column n_trades: '12345678901' is not a whole number",
+    assertEquals(name() + ":2: column n_trades: '12345678901' is not a whole number" + TRADES,
         fails(HEADER + "\n" + line("n_trades", "12345678901") + "\n").getMessage());
   }
 
   @Test
   void tooFewFields() throws IOException {
     String shortLine = line().substring(0, line().lastIndexOf(','));
-    assertEquals(name() + ":3: 13 fields where the header has 14",
+    assertEquals(name() + ":3: 13 fields where the header has 14" + SHORT,
         fails(HEADER + "\n" + line() + "\n" + shortLine + "\n").getMessage());
   }
 
   @Test
   void tooManyFields() throws IOException {
-    assertEquals(name() + ":2: 15 fields where the header has 14",
+    assertEquals(name() + ":2: 15 fields where the header has 14" + LONG,
         fails(HEADER + "\n" + line() + ",extra\n").getMessage());
   }
 
@@ -341,7 +385,7 @@ class SnapshotReaderTest {
 
   @Test
   void emptyFoldIsRefusedEvenOnAFailedRow() throws IOException {
-    assertEquals(name() + ":2: column fold: '' is not a whole number",
+    assertEquals(name() + ":2: column fold: '' is not a whole number" + FOLD,
         fails(HEADER + "\n" + line("status", "training_failed", "fold", "") + "\n").getMessage());
   }
 
@@ -353,7 +397,7 @@ class SnapshotReaderTest {
 
   @Test
   void emptyTradesOnACompletedRowIsRefused() throws IOException {
-    assertEquals(name() + ":2: column n_trades: '' is not a whole number",
+    assertEquals(name() + ":2: column n_trades: '' is not a whole number" + TRADES,
         fails(HEADER + "\n" + line("n_trades", "") + "\n").getMessage());
   }
 
@@ -375,7 +419,7 @@ class SnapshotReaderTest {
 
   @Test
   void nonNumericMetricOnAFailedRowIsStillRefused() throws IOException {
-    assertEquals(name() + ":2: column f1_buy: 'err' is not a number",
+    assertEquals(name() + ":2: column f1_buy: 'err' is not a number" + NUMBER,
         fails(HEADER + "\n" + line("status", "training_failed", "f1_buy", "err") + "\n").getMessage());
   }
 

@@ -293,7 +293,7 @@ class SpecLoaderTest {
 
   @Test
   void valueWhereAListIsExpected() throws IOException {
-    usage(base("runs: [r1]", "runs: r1"), "dossiers/x.yaml:8: 'runs' must be a list");
+    usage(base("runs: [r1]", "runs: r1"), "dossiers/x.yaml:8: 'runs' must be a list: [a, b], or one '- item' per line");
   }
 
   @Test
@@ -467,7 +467,8 @@ class SpecLoaderTest {
   @Test
   void invalidYamlNamesTheLineOfTheProblem() throws IOException {
     usage(base("story: S-1", "story: S-1: part two"),
-        "dossiers/x.yaml:4: not valid YAML: mapping values are not allowed here");
+        "dossiers/x.yaml:4: not valid YAML: mapping values are not allowed here; check the indentation, and quote a"
+            + " value that holds ': ' or ' #'");
   }
 
   @Test
