@@ -10,6 +10,11 @@
 --   GRANT CONNECT ON DATABASE sweeps TO dossier_reader;   -- sweeps: the database of the table
 --   GRANT USAGE ON SCHEMA public TO dossier_reader;
 --   GRANT SELECT ON finetune_results TO dossier_reader;
+--   REVOKE CREATE ON SCHEMA public FROM PUBLIC;   -- PostgreSQL 14 and older only, see below
+--
+-- Up to PostgreSQL 14, every role (PUBLIC) may create tables in schema public, dossier_reader
+-- too; PostgreSQL 15 revoked that by default. The REVOKE does the same on an older server; grant
+-- CREATE ON SCHEMA public back to the roles that create tables there.
 
 CREATE TABLE IF NOT EXISTS finetune_results (
   id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -45,18 +45,24 @@ public final class TestDatabase implements AutoCloseable {
 
   private static PgSettings server; // the maintenance database of the server, as its administrator
 
+  private final PgSettings maintenance;
   private final PgSettings admin;
   private final String name;
   private final List<String> roles = new ArrayList<>();
 
-  private TestDatabase(PgSettings admin, String name) {
+  private TestDatabase(PgSettings maintenance, PgSettings admin, String name) {
+    this.maintenance = maintenance;
     this.admin = admin;
     this.name = name;
   }
 
   /** A new database with an empty {@code finetune_results}, created from {@code sql/finetune_results.sql}. */
   public static TestDatabase create() {
-    PgSettings maintenance = server();
+    return create(server());
+  }
+
+  /** The same on another server, given as its maintenance database and administrator. */
+  public static TestDatabase create(PgSettings maintenance) {
     String name = "dossier_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = connect(maintenance); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
@@ -66,7 +72,7 @@ public final class TestDatabase implements AutoCloseable {
     }
     PgSettings admin = new PgSettings(
         maintenance.host(), maintenance.port(), name, maintenance.user(), maintenance.password(), Map.of());
-    TestDatabase db = new TestDatabase(admin, name);
+    TestDatabase db = new TestDatabase(maintenance, admin, name);
     db.execute(resource(SCHEMA));
     return db;
   }
@@ -81,6 +87,12 @@ public final class TestDatabase implements AutoCloseable {
     return "postgresql://" + credentials + "@" + admin.describe().substring("postgresql://".length());
   }
 
+  /** {@link #url()} with the server at {@code 127.0.0.1:port} instead, such as a {@link TcpProxy}. */
+  public String url(int port) {
+    return url().replace("@" + admin.describe().substring("postgresql://".length()),
+        "@127.0.0.1:" + port + "/" + name);
+  }
+
   /** The settings the tool would resolve from {@link #url()}: as the administrator, read-only by the tool's doing. */
   public PgSettings settings() {
     return admin;
@@ -88,14 +100,16 @@ public final class TestDatabase implements AutoCloseable {
 
   /**
    * A login role that may only SELECT from {@code finetune_results} (as the comment of the schema
-   * shows), and the settings to connect as it with {@code password}.
+   * shows, with its REVOKE for PostgreSQL 14 and older), and the settings to connect as it with
+   * {@code password}.
    */
   public synchronized PgSettings reader(String password) {
     String role = name + "_reader" + roles.size();
     roles.add(role);
     execute(String.format(Locale.ROOT,
         "CREATE ROLE %1$s LOGIN PASSWORD '%2$s'; GRANT CONNECT ON DATABASE %3$s TO %1$s;"
-            + " GRANT USAGE ON SCHEMA public TO %1$s; GRANT SELECT ON finetune_results TO %1$s",
+            + " GRANT USAGE ON SCHEMA public TO %1$s; GRANT SELECT ON finetune_results TO %1$s;"
+            + " REVOKE CREATE ON SCHEMA public FROM PUBLIC",
         role, password.replace("'", "''"), name));
     return new PgSettings(admin.host(), admin.port(), name, role, Optional.of(password), Map.of());
   }
@@ -135,6 +149,77 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Inserts {@code n} generated completed rows of one run and factor (five variants, many cryptos,
+   * five folds), enough for a read to take several fetches.
+   */
+  public void generate(int n, String runId, String factor) {
+    String sql = "INSERT INTO finetune_results (run_id, factor, variant, crypto, fold, status, f1_buy, sortino,"
+        + " total_return, n_trades, ece, expectancy_net, max_drawdown, created_at)"
+        + " SELECT ?, ?, 'variant_' || (i % 5), 'CRYPTO' || lpad((i / 25)::text, 5, '0'), (i / 5) % 5, 'completed',"
+        + " 0.5 + (i % 97) / 1000.0, (i % 13) / 10.0 - 0.6, (i % 7) / 100.0 - 0.03, 10 + i % 90, 0.05,"
+        + " (i % 11) / 1000.0, -0.1 - (i % 5) / 100.0, timestamptz '2026-04-29 12:00:00+00' + i * interval '1 second'"
+        + " FROM generate_series(0, ? - 1) AS i";
+    try (Connection c = admin(); PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, runId);
+      s.setString(2, factor);
+      s.setInt(3, n);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot generate rows in " + admin.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Ends, as {@code pg_terminate_backend} does, the one session the tool has open on this database
+   * (found by its {@code application_name}, {@code dossier}), and waits until it is gone. Retries
+   * for a few seconds while no such session is seen yet; fails if none shows up or it survives.
+   *
+   * @return the process id of the session ended
+   */
+  public int terminateToolSession() {
+    String find = "SELECT pid FROM pg_stat_activity WHERE datname = ? AND application_name = 'dossier'"
+        + " AND pid <> pg_backend_pid()";
+    try (Connection c = connect(maintenance); PreparedStatement s = c.prepareStatement(find)) {
+      s.setString(1, name);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      List<Integer> pids = pids(s);
+      while (pids.size() != 1 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        pids = pids(s);
+      }
+      if (pids.size() != 1) {
+        throw new IllegalStateException("expected one session of the tool on " + name + ", found " + pids);
+      }
+      int pid = pids.get(0);
+      try (Statement t = c.createStatement()) {
+        t.execute("SELECT pg_terminate_backend(" + pid + ")");
+      }
+      while (pids(s).contains(pid)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("session " + pid + " on " + name + " survived pg_terminate_backend");
+        }
+        Thread.sleep(20);
+      }
+      return pid;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot terminate the tool's session on " + name + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Integer> pids(PreparedStatement s) throws SQLException {
+    List<Integer> pids = new ArrayList<>();
+    try (var rs = s.executeQuery()) {
+      while (rs.next()) {
+        pids.add(rs.getInt(1));
+      }
+    }
+    return pids;
+  }
+
   /** Runs SQL (several statements are fine) as the administrator. */
   public void execute(String sql) {
     try (Connection c = admin(); Statement s = c.createStatement()) {
@@ -152,7 +237,7 @@ public final class TestDatabase implements AutoCloseable {
   /** Drops the database and the reader roles. */
   @Override
   public synchronized void close() {
-    try (Connection c = connect(server()); Statement s = c.createStatement()) {
+    try (Connection c = connect(maintenance); Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       for (String role : roles) {
         s.execute("DROP ROLE IF EXISTS " + role);

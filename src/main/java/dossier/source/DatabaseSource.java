@@ -96,7 +96,8 @@ public final class DatabaseSource {
 
   /**
    * A connection opened the tool's way: read-only three times over (URL parameters, {@code
-   * setReadOnly}, a transaction never committed), so a query, or a mistake, cannot write.
+   * setReadOnly}, a transaction never committed), so a query, or a mistake, cannot write; and the
+   * transaction's statements limited to {@link PgSettings#statementTimeout()}.
    */
   static Connection open(PgSettings settings) {
     try {
@@ -104,6 +105,14 @@ public final class DatabaseSource {
       try {
         connection.setAutoCommit(false); // also needed for the fetch size to take effect
         connection.setReadOnly(true);
+        if (!settings.statementTimeout().isZero()) {
+          // SET LOCAL, as a function so that the value is a parameter: it lasts as long as the
+          // read-only transaction, and works through a pooler that keeps no session settings.
+          try (PreparedStatement set = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+            set.setString(1, Long.toString(settings.statementTimeout().toMillis()));
+            set.execute();
+          }
+        }
         return connection;
       } catch (SQLException e) {
         connection.close();
@@ -118,7 +127,7 @@ public final class DatabaseSource {
         reason = "the server asks user " + settings.user() + " for a password and none was found";
         advice = "set PGPASSWORD, or add host:port:database:user:password to ~/.pgpass (mode 0600)";
       } else if (state.startsWith("28")) { // invalid authorization
-        advice = "check the user and the password (PGPASSWORD, ~/.pgpass or the service file)";
+        advice = "check user " + settings.user() + " and its password (PGPASSWORD, ~/.pgpass or the service file)";
       } else if (state.equals("3D000")) { // invalid catalog name
         advice = "check the database name in --db, DOSSIER_DB_URL or PGDATABASE";
       }
@@ -236,10 +245,23 @@ public final class DatabaseSource {
     String where = query.origin() + " at " + settings.describe();
     String fix = switch (state) {
       case "42703" -> "; the query must return the columns " + String.join(", ", Columns.ALL)
-          + ": adapt a copy of " + Query.DEFAULT_RESOURCE + " to your column names (select yours AS these)";
+          + ": add the missing one to the table (sql/finetune_results.sql), or adapt a copy of "
+          + Query.DEFAULT_RESOURCE + " to your column names (select yours AS these)";
       case "42P01" -> "; create the table with sql/finetune_results.sql, or adapt the query to your table";
-      case "42501" -> "; grant SELECT on the table to the user (see sql/finetune_results.sql)";
-      default -> state.startsWith("08") ? "; the connection was lost, try again" : "";
+      case "25006" -> "; the tool reads over a read-only session: the query must only read";
+      case "42501" -> "; grant SELECT on the table to user " + settings.user() + " (see sql/finetune_results.sql)";
+      case "57014" -> String.format(Locale.ROOT, "; the statement timeout is %s: set %s longer (e.g. 5min; "
+          + "0 leaves it to the server), or see why the query is slow (a lock held on the table, "
+          + "the index of sql/finetune_results.sql missing)", settings.statementTimeout().isZero()
+              ? "the server's (" + PgSettings.STATEMENT_TIMEOUT_ENV + "=0)" : settings.statementTimeoutText(),
+          PgSettings.STATEMENT_TIMEOUT_ENV);
+      default -> e.getCause() instanceof java.net.SocketTimeoutException
+          ? "; the server sent nothing for longer than the socket timeout (the network failed, "
+              + "or the server hangs): try again"
+          : state.startsWith("08") || state.startsWith("57P")
+              ? "; the connection was lost before every row was read (the server ended the session, "
+                  + "or the network failed): try again"
+              : "";
     };
     return new DossierException(where + ": " + reason(e, settings) + fix, e);
   }

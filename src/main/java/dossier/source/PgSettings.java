@@ -4,6 +4,7 @@ import dossier.DossierException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,6 +32,8 @@ import java.util.stream.Stream;
  * those end up in messages, logs and the provenance of a dossier.
  *
  * @param parameters further JDBC parameters (such as {@code sslmode}), by their JDBC names
+ * @param statementTimeout how long the server may take over a statement of the tool's read-only
+ *     transaction before it cancels it; zero leaves the server's own setting
  */
 public record PgSettings(
     String host,
@@ -37,10 +41,23 @@ public record PgSettings(
     String database,
     String user,
     Optional<String> password,
-    Map<String, String> parameters) {
+    Map<String, String> parameters,
+    Duration statementTimeout) {
 
   /** The environment variable holding the database URL when {@code --db} is not given. */
   public static final String URL_ENV = "DOSSIER_DB_URL";
+
+  /** The environment variable setting {@link #statementTimeout()}: 90 (seconds), 500ms, 90s, 5min, 1h; 0 for none. */
+  public static final String STATEMENT_TIMEOUT_ENV = "DOSSIER_STATEMENT_TIMEOUT";
+
+  /** The statement timeout when {@link #STATEMENT_TIMEOUT_ENV} is not set. */
+  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+
+  // With a statement timeout the server answers within it (with rows or an error); a socket silent
+  // for this much longer means a dead network, which would otherwise hang the read for ever.
+  private static final long SOCKET_MARGIN_SECONDS = 10;
+
+  private static final Pattern DURATION = Pattern.compile("\\s*(\\d{1,9})\\s*(ms|s|min|h)?\\s*");
 
   /** Always appended last: the driver keeps the session read-only, whatever came before. */
   static final String READ_ONLY = "readOnly=true&readOnlyMode=always";
@@ -73,6 +90,16 @@ public record PgSettings(
     }
     password = password == null ? Optional.empty() : password;
     parameters = Map.copyOf(parameters);
+    statementTimeout = statementTimeout == null ? DEFAULT_STATEMENT_TIMEOUT : statementTimeout;
+    if (statementTimeout.isNegative() || statementTimeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("statement timeout out of range: " + statementTimeout);
+    }
+  }
+
+  /** Settings with the default statement timeout. */
+  public PgSettings(
+      String host, int port, String database, String user, Optional<String> password, Map<String, String> parameters) {
+    this(host, port, database, user, password, parameters, DEFAULT_STATEMENT_TIMEOUT);
   }
 
   /** Whether a database is configured at all; when not, the tool reads the committed snapshot. */
@@ -128,15 +155,60 @@ public record PgSettings(
       Path file = passfile != null ? Path.of(passfile) : home.resolve(".pgpass");
       password = PgPassFile.lookup(file, host, port, database, user, warnings).orElse(null);
     }
-    return new PgSettings(host, port, database, user, Optional.ofNullable(password), parameters);
+    return new PgSettings(host, port, database, user, Optional.ofNullable(password), parameters,
+        statementTimeout(env.get(STATEMENT_TIMEOUT_ENV)));
+  }
+
+  /**
+   * {@code DOSSIER_STATEMENT_TIMEOUT}: a whole number of seconds, or of {@code ms}, {@code s},
+   * {@code min} or {@code h}; 0 for no timeout of the tool's own. Unset: {@link #DEFAULT_STATEMENT_TIMEOUT}.
+   */
+  static Duration statementTimeout(String value) {
+    if (!given(value)) {
+      return DEFAULT_STATEMENT_TIMEOUT;
+    }
+    Matcher m = DURATION.matcher(value);
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2);
+      Duration d = switch (unit) {
+        case "ms" -> Duration.ofMillis(n);
+        case "min" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofSeconds(n);
+      };
+      if (d.toMillis() <= Integer.MAX_VALUE) {
+        return d;
+      }
+    }
+    throw DossierException.usage(String.format(Locale.ROOT,
+        "%s '%s' is not a timeout; write seconds (90), or 500ms, 90s, 5min, 1h (at most 596h); 0 for none",
+        STATEMENT_TIMEOUT_ENV, value));
+  }
+
+  /** The statement timeout as a person writes it: {@code 90 s}, {@code 1 min}, {@code 500 ms}, {@code none}. */
+  String statementTimeoutText() {
+    long ms = statementTimeout.toMillis();
+    if (ms == 0) {
+      return "none";
+    }
+    if (ms % 60_000 == 0) {
+      return ms / 60_000 + " min";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 
   /**
    * The URL to hand to the driver: no user, no password, the timeouts, and always the read-only
    * parameters last, so that nothing in a URL or service file can make the session writable.
+   * With a statement timeout, a {@code socketTimeout} somewhat longer than it, unless one is given.
    */
   public String jdbcUrl() {
     Map<String, String> query = new TreeMap<>(DEFAULTS);
+    if (!statementTimeout.isZero()) {
+      long seconds = (statementTimeout.toMillis() + 999) / 1000;
+      query.put("socketTimeout", Long.toString(seconds + SOCKET_MARGIN_SECONDS));
+    }
     parameters.forEach((k, v) -> {
       if (!SECRETS.contains(k) && !FORCED.contains(k)) {
         query.put(k, v);

@@ -90,7 +90,7 @@ class PgSettingsTest {
     assertEquals(new PgSettings("db", 5433, "sweeps", "u", Optional.of("secret1"),
         Map.of("sslmode", "verify-full", "tcpKeepAlive", "true")), s);
     assertEquals("jdbc:postgresql://db:5433/sweeps?ApplicationName=dossier&connectTimeout=10&loginTimeout=15"
-        + "&sslmode=verify-full&tcpKeepAlive=true&readOnly=true&readOnlyMode=always", s.jdbcUrl());
+        + "&socketTimeout=70&sslmode=verify-full&tcpKeepAlive=true&readOnly=true&readOnlyMode=always", s.jdbcUrl());
     assertEquals("u", s.properties().getProperty("user"));
     assertEquals("secret1", s.properties().getProperty("password"));
   }
@@ -119,6 +119,38 @@ class PgSettingsTest {
   void explicitTimeoutsWinOverTheDefaults() {
     String url = resolve("postgresql://h/db?connect_timeout=3", Map.of("USER", "a")).jdbcUrl();
     assertTrue(url.contains("connectTimeout=3&") && !url.contains("connectTimeout=10"), url);
+  }
+
+  @Test
+  void theStatementTimeoutComesFromTheEnvironmentAndSetsTheSocketTimeout() {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("USER", "a"));
+    PgSettings standard = resolve("postgresql://h/db", env);
+    assertEquals(java.time.Duration.ofSeconds(60), standard.statementTimeout());
+    assertEquals("1 min", standard.statementTimeoutText());
+    // The server answers within the statement timeout; a socket silent 10 s longer is a dead network.
+    assertTrue(standard.jdbcUrl().contains("&socketTimeout=70&"), standard.jdbcUrl());
+
+    for (var c : Map.of("90", "90 s", "500ms", "500 ms", "1500ms", "1500 ms", " 5min ", "5 min", "2h", "120 min",
+        "45s", "45 s").entrySet()) {
+      env.put(PgSettings.STATEMENT_TIMEOUT_ENV, c.getKey());
+      assertEquals(c.getValue(), resolve("postgresql://h/db", env).statementTimeoutText(), c.getKey());
+    }
+    env.put(PgSettings.STATEMENT_TIMEOUT_ENV, "1500ms");
+    assertTrue(resolve("postgresql://h/db", env).jdbcUrl().contains("&socketTimeout=12&"));
+    // A socket timeout given explicitly wins; with no statement timeout there is none by default.
+    assertTrue(resolve("jdbc:postgresql://h/db?socketTimeout=5", env).jdbcUrl().contains("&socketTimeout=5&"));
+    env.put(PgSettings.STATEMENT_TIMEOUT_ENV, "0");
+    PgSettings none = resolve("postgresql://h/db", env);
+    assertEquals(java.time.Duration.ZERO, none.statementTimeout());
+    assertEquals("none", none.statementTimeoutText());
+    assertFalse(none.jdbcUrl().contains("socketTimeout"), none.jdbcUrl());
+
+    for (String bad : List.of("soon", "-1", "1.5s", "10 days", "597h", "9999999999")) {
+      env.put(PgSettings.STATEMENT_TIMEOUT_ENV, bad);
+      DossierException e = assertThrows(DossierException.class, () -> resolve("postgresql://h/db", env), bad);
+      assertEquals(DossierException.USAGE, e.exitCode());
+      assertTrue(e.getMessage().startsWith("DOSSIER_STATEMENT_TIMEOUT '" + bad + "' is not a timeout; "), e.getMessage());
+    }
   }
 
   // ---- service file
