@@ -21,6 +21,17 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class AtomicFile {
   private AtomicFile() {}
 
+  /** "No space left on device", "Not a directory (/x/out)": the reason, without Java's class names. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason() + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+    }
+    if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.nio.file.AccessDeniedException) {
+      return e.getClass().getSimpleName().replace("Exception", "") + " " + e.getMessage();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   public static void write(Path target, String content) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
@@ -47,7 +58,8 @@ public final class AtomicFile {
       }
       tmp = null;
     } catch (IOException e) {
-      throw new DossierException("cannot write " + target + ": " + e + "; the previous file, if any, is unchanged", e);
+      throw new DossierException("cannot write " + target + ": " + reason(e) + "; the previous file, if any, is unchanged",
+          e);
     } finally {
       if (tmp != null) {
         try {
