@@ -3,8 +3,10 @@ package dossier.source;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -22,11 +24,13 @@ public final class Sweeps {
   public static BranchSweep resolve(
       List<ResultRow> rows, String factor, List<String> runIds, String baseline, List<String> variants,
       List<String> cryptos) {
+    Set<String> runs = new HashSet<>(runIds);
+    Set<String> inBranch = new HashSet<>(cryptos);
     Map<String, List<ResultRow>> byVariant = new HashMap<>();
     SortedSet<Integer> folds = new TreeSet<>();
     int read = 0;
     for (ResultRow row : rows) {
-      if (!row.factor().equals(factor) || !runIds.contains(row.runId()) || !cryptos.contains(row.crypto())) {
+      if (!row.factor().equals(factor) || !runs.contains(row.runId()) || !inBranch.contains(row.crypto())) {
         continue;
       }
       read++;

@@ -56,10 +56,9 @@ public record BranchStats(
   }
 
   static CryptoSummary summarise(VariantSweep v, String crypto) {
-    List<ResultRow> rows = v.counted().entrySet().stream()
-        .filter(e -> e.getKey().crypto().equals(crypto))
-        .map(Map.Entry::getValue)
-        .toList();
+    // Cells sort by crypto, then fold: one crypto's rows are a range of the map, not a scan of it.
+    List<ResultRow> rows = List.copyOf(
+        v.counted().subMap(new Cell(crypto, Integer.MIN_VALUE), new Cell(crypto, Integer.MAX_VALUE)).values());
     Map<Metric, Double> mean = new EnumMap<>(Metric.class);
     Map<Metric, Double> variance = new EnumMap<>(Metric.class);
     for (Metric m : Metric.values()) {
@@ -74,26 +73,28 @@ public record BranchStats(
       BranchSweep sweep, VariantSweep base, VariantSweep variant, Metric primary, BootstrapSettings bootstrap) {
     List<ResultRow[]> pairs = new ArrayList<>();
     List<Exclusion> excluded = new ArrayList<>();
+    Map<String, List<ResultRow[]>> byCrypto = new LinkedHashMap<>();
     for (String crypto : sweep.cryptos()) {
+      List<ResultRow[]> ofCrypto = new ArrayList<>();
       for (int fold : sweep.folds()) {
         Cell cell = new Cell(crypto, fold);
         String why = exclusion(cell, base, variant, primary);
         if (why == null) {
-          pairs.add(new ResultRow[] {base.counted().get(cell), variant.counted().get(cell)});
+          ofCrypto.add(new ResultRow[] {base.counted().get(cell), variant.counted().get(cell)});
         } else {
           excluded.add(new Exclusion(cell, why));
         }
       }
+      pairs.addAll(ofCrypto);
+      byCrypto.put(crypto, ofCrypto);
     }
     Map<Metric, Double> meanDelta = new EnumMap<>(Metric.class);
     for (Metric m : Metric.values()) {
       meanDelta.put(m, pairs.isEmpty() ? Double.NaN : Descriptive.mean(deltas(pairs, m)));
     }
     Map<String, Double> perCrypto = new LinkedHashMap<>();
-    for (String crypto : sweep.cryptos()) {
-      List<ResultRow[]> ofCrypto = pairs.stream().filter(p -> p[0].crypto().equals(crypto)).toList();
-      perCrypto.put(crypto, ofCrypto.isEmpty() ? Double.NaN : Descriptive.mean(deltas(ofCrypto, primary)));
-    }
+    byCrypto.forEach((crypto, ofCrypto) ->
+        perCrypto.put(crypto, ofCrypto.isEmpty() ? Double.NaN : Descriptive.mean(deltas(ofCrypto, primary))));
     double[] d = deltas(pairs, primary);
     double ciLow = Double.NaN;
     double ciHigh = Double.NaN;
