@@ -61,6 +61,14 @@ public final class SnapshotWriter {
     if (value == 0) {
       return "0";
     }
-    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    String s = Double.toString(value);
+    // Double.toString is already the shortest form that reads back; it only needs its exponent
+    // spelled out (rare: below 1e-3 or from 1e7) and a trailing ".0" dropped. BigDecimal, which
+    // does both, is kept for the rare case: it costs more than the rest of a row.
+    if (s.indexOf('E') >= 0) {
+      return new BigDecimal(s).stripTrailingZeros().toPlainString();
+    }
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
+
 }
