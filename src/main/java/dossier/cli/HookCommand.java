@@ -62,14 +62,28 @@ final class HookCommand {
       return 0;
     }
 
-    /** Runs this very tool (same Java, same class path), from the repository's top level. */
+    /**
+     * Runs this very tool (same Java, same class path), from the repository's top level, with the
+     * launcher's options for a short run and its class-data-sharing archive when there is one.
+     */
     static String script() {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      return "#!/bin/sh\n"
-          + SIGNATURE + ": refreshes the numbers of staged dossiers.\n"
-          + "# Remove this file to stop it; `dossier hook install` writes it again.\n"
-          + "exec " + quote(java) + " -cp " + quote(System.getProperty("java.class.path")) + " "
-          + Main.class.getName() + " -C \"$(git rev-parse --show-toplevel)\" hook run\n";
+      String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String classPath = System.getProperty("java.class.path");
+      StringBuilder s = new StringBuilder("#!/bin/sh\n")
+          .append(SIGNATURE).append(": refreshes the numbers of staged dossiers.\n")
+          .append("# Remove this file to stop it; `dossier hook install` writes it again.\n")
+          .append("# A commit that stages no Markdown file never starts the JVM.\n")
+          .append("git diff --cached --name-only --diff-filter=ACMR | grep -q '\\.md$' || exit 0\n")
+          .append("cp=").append(quote(classPath)).append('\n')
+          .append("cds=\n");
+      if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+        // The archive src/bin/dossier writes for this jar, if it has run once (see the launcher).
+        s.append("jsa=\"${cp%.jar}-$(stat -c '%s-%Y' \"$cp\" 2>/dev/null).jsa\"\n")
+            .append("[ -f \"$jsa\" ] && cds=\"-XX:SharedArchiveFile=$jsa\"\n");
+      }
+      return s.append("exec ").append(quote(javaBin))
+          .append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off $cds -cp \"$cp\" ")
+          .append(Main.class.getName()).append(" -C \"$(git rev-parse --show-toplevel)\" hook run\n").toString();
     }
 
     static String quote(String s) {
