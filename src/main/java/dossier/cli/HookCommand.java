@@ -77,8 +77,8 @@ final class HookCommand {
           .append("cp=").append(quote(classPath)).append('\n')
           .append("cds=\n");
       if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-        // The archive src/bin/dossier writes for this jar, if it has run once (see the launcher).
-        s.append("jsa=\"${cp%.jar}-$(stat -c '%s-%Y' \"$cp\" 2>/dev/null).jsa\"\n")
+        // The archive the build writes next to the jar (see pom.xml and src/bin/dossier).
+        s.append("jsa=\"${cp%.jar}.jsa\"\n")
             .append("[ -f \"$jsa\" ] && cds=\"-XX:SharedArchiveFile=$jsa\"\n");
       }
       return s.append("exec ").append(quote(javaBin))
