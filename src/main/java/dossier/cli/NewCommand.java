@@ -2,10 +2,7 @@ package dossier.cli;
 
 import dossier.DossierException;
 import dossier.render.AtomicFile;
-import dossier.source.DatabaseSource;
-import dossier.source.PgSettings;
 import dossier.source.ResultRow;
-import dossier.source.SnapshotReader;
 import dossier.source.SnapshotWriter;
 import dossier.spec.SpecLoader;
 import java.io.PrintWriter;
@@ -15,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -98,15 +94,8 @@ final class NewCommand implements Callable<Integer> {
   }
 
   private List<ResultRow> rows() {
-    if (data != null) {
-      return SnapshotReader.read(data);
-    }
-    if (!source.database(main)) {
-      throw DossierException.usage("no rows to start from: give --data FILE, or --db URL");
-    }
-    PgSettings settings = PgSettings.resolve(Optional.ofNullable(source.db), main.env, main.home,
-        spec.commandLine().getErr()::println);
-    return DatabaseSource.read(settings, List.of(run), factor);
+    return source.sweep(data, run, factor, main, spec.commandLine().getErr(),
+        "no rows to start from: give --data FILE, or --db URL").rows();
   }
 
   private String baseline(List<String> variants) {

@@ -33,6 +33,27 @@ final class SourceOptions {
   /** Rows, and how to name where they came from (never with credentials). */
   record Loaded(List<ResultRow> rows, String source, boolean database) {}
 
+  /**
+   * The rows of one sweep without a spec, for {@code stats} and {@code new}: from a CSV when
+   * {@code data} is given, else from the database (which then needs the run and the factor).
+   *
+   * @param noSource the usage error when neither is given
+   */
+  Loaded sweep(Path data, String run, String factor, Main main, PrintWriter err, String noSource) {
+    if (data != null) {
+      return new Loaded(SnapshotReader.read(data), data.toString(), false);
+    }
+    if (!database(main)) {
+      throw DossierException.usage(noSource);
+    }
+    if (factor == null || run == null) {
+      throw DossierException.usage("with a database and no spec, name the sweep: --factor F --run ID");
+    }
+    PgSettings settings = PgSettings.resolve(Optional.ofNullable(db), main.env, main.home, err::println);
+    return new Loaded(DatabaseSource.read(settings, List.of(run), factor), settings.describe()
+        + ", table finetune_results", true);
+  }
+
   /** Whether rows will come from a database. */
   boolean database(Main main) {
     return !snapshot && PgSettings.configured(Optional.ofNullable(db), main.env);

@@ -3,17 +3,12 @@ package dossier.cli;
 import dossier.DossierException;
 import dossier.gates.TrackAnalysis;
 import dossier.render.StatsReport;
-import dossier.source.DatabaseSource;
 import dossier.source.Metric;
-import dossier.source.PgSettings;
-import dossier.source.ResultRow;
-import dossier.source.SnapshotReader;
 import dossier.spec.SpecLoader;
 import dossier.spec.TrackSpec;
 import dossier.stats.BootstrapSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,21 +75,10 @@ final class StatsCommand implements Callable<Integer> {
       }
       Metric m = Metric.byColumn(metric).orElseThrow(() -> DossierException.usage(
           "unknown metric '" + metric + "' (known: " + Metric.knownColumns() + ")"));
-      List<ResultRow> rows;
-      if (data != null) {
-        rows = SnapshotReader.read(data);
-        sourceName = data.toString();
-      } else if (PgSettings.configured(Optional.ofNullable(source.db), main.env)) {
-        if (factor == null || run == null) {
-          throw DossierException.usage("with a database and no spec, name the sweep: --factor F --run ID");
-        }
-        PgSettings settings = PgSettings.resolve(Optional.ofNullable(source.db), main.env, main.home, err::println);
-        rows = DatabaseSource.read(settings, List.of(run), factor);
-        sourceName = settings.describe() + ", table finetune_results";
-      } else {
-        throw DossierException.usage("no rows to analyse: give --data FILE or --db URL");
-      }
-      analysis = TrackAnalysis.adhoc(rows, sourceName, baseline, m, Optional.ofNullable(factor),
+      SourceOptions.Loaded loaded = source.sweep(data, run, factor, main, err,
+          "no rows to analyse: give --data FILE or --db URL");
+      sourceName = loaded.source();
+      analysis = TrackAnalysis.adhoc(loaded.rows(), sourceName, baseline, m, Optional.ofNullable(factor),
           Optional.ofNullable(run), BootstrapSettings.DEFAULT);
       name = "sweep";
     }
