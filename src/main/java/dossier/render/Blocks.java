@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  * people and is carried over byte for byte.
  */
 public final class Blocks {
-  static final Pattern MARKER = Pattern.compile("<!--\\s*dossier:(\\S*)\\s*(.*?)\\s*-->", Pattern.DOTALL);
+  // Linear time: the verb ends at the first space or "-->", the argument at the first "-->" after
+  // it (and is trimmed in code). The former "\s*(.*?)\s*-->" took cubic time on a comment with a
+  // long run of spaces and no "-->": a minute for 3,000 spaces.
+  static final Pattern MARKER = Pattern.compile("<!--\\s*+dossier:(\\S*?)(?=\\s|-->)(.*?)-->", Pattern.DOTALL);
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Parser PARSER = Parser.builder().build();
 
@@ -79,7 +82,16 @@ public final class Blocks {
    *     nested or duplicated
    */
   public static Parsed parse(String text, String file) {
-    Node doc = PARSER.parse(text);
+    Node doc;
+    try {
+      doc = PARSER.parse(text);
+    } catch (StackOverflowError e) {
+      // flexmark recurses once per character of an inline HTML comment or tag, and once per level of
+      // some nestings: a few thousand overflow the stack.
+      throw new DossierException(file + ": too long or too deeply nested for the Markdown parser (an HTML comment"
+          + " or tag of thousands of characters inside a paragraph? thousands of nested lists or emphasis marks?);"
+          + " the file is left as it was");
+    }
     Optional<String> spec = Optional.empty();
     List<Block> blocks = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -99,7 +111,7 @@ public final class Blocks {
         continue;
       }
       String verb = m.group(1);
-      String arg = m.group(2);
+      String arg = trim(m.group(2));
       switch (verb) {
         case "spec" -> {
           if (spec.isPresent()) {
@@ -147,9 +159,11 @@ public final class Blocks {
 
   /**
    * The dossier with each block's content replaced by {@code fresh}'s content of the same name;
-   * the text outside is kept as it is, and new content takes the line endings of the file.
+   * the text outside is kept as it is, and new content takes the line endings of the file. The
+   * result is parsed again: it has the same blocks, and the same text outside them, as {@code old}.
    *
-   * @throws DossierException when the two dossiers do not have the same blocks
+   * @throws DossierException when the two dossiers do not have the same blocks, or when new content
+   *     would change what the text around it is (a code span or a fence it opens, a marker in it)
    */
   public static String splice(Parsed old, Parsed fresh, String file) {
     Map<String, String> contents = fresh.contents();
@@ -160,20 +174,71 @@ public final class Blocks {
       throw error(file, 1, "generated block" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
           + " not found (markers deleted by hand?); restore them, or regenerate with `dossier generate --force`");
     }
-    String eol = old.text().contains("\r\n") ? "\r\n" : "\n";
-    StringBuilder out = new StringBuilder(old.text().length() + 256);
-    int at = 0;
+    String text = old.text();
+    String eol = text.contains("\r\n") ? "\r\n" : !text.contains("\n") && text.contains("\r") ? "\r" : "\n";
     for (Block b : old.blocks()) {
-      String content = contents.get(b.name());
-      if (content == null) {
+      if (!contents.containsKey(b.name())) {
         throw error(file, b.line(), "block '" + b.name() + "' is not one this dossier's layout generates; "
             + "remove its markers");
       }
+    }
+    String spliced = replace(old, contents, eol, old.blocks().size());
+    if (!sameBlocks(old, spliced)) {
+      // New content can change how the text around it reads (a code span or fence it opens, a line
+      // break that joins the marker's own, a marker): find the first block that does, and refuse.
+      Block culprit = old.blocks().get(old.blocks().size() - 1);
+      for (int n = 1; n < old.blocks().size(); n++) {
+        if (!sameBlocks(old, replace(old, contents, eol, n))) {
+          culprit = old.blocks().get(n - 1);
+          break;
+        }
+      }
+      throw error(file, culprit.line(), "the new content of block '" + culprit.name()
+          + "' would change the text around it (an unclosed ` or fence, a line break or a marker in it)");
+    }
+    return spliced;
+  }
+
+  /** The text of {@code old} with the content of its first {@code n} blocks replaced. */
+  private static String replace(Parsed old, Map<String, String> contents, String eol, int n) {
+    StringBuilder out = new StringBuilder(old.text().length() + 256);
+    int at = 0;
+    for (Block b : old.blocks().subList(0, n)) {
+      String content = contents.get(b.name());
       out.append(old.text(), at, b.contentStart());
       out.append(eol.equals("\n") ? content : content.replace("\n", eol));
       at = b.contentEnd();
     }
     return out.append(old.text().substring(at)).toString();
+  }
+
+  /** Whether {@code text} parses into the blocks of {@code old}, with the same text outside them. */
+  private static boolean sameBlocks(Parsed old, String text) {
+    Parsed again;
+    try {
+      again = parse(text, "");
+    } catch (DossierException e) {
+      return false;
+    }
+    return again.outside().equals(old.outside())
+        && again.blocks().stream().map(Block::name).toList().equals(old.blocks().stream().map(Block::name).toList());
+  }
+
+  /** {@code s} without the characters of {@code \s} at either end (String.strip() takes more). */
+  private static String trim(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && space(s.charAt(from))) {
+      from++;
+    }
+    while (to > from && space(s.charAt(to - 1))) {
+      to--;
+    }
+    return s.substring(from, to);
+  }
+
+  private static boolean space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private static void checkName(String file, int line, String name, Node n) {

@@ -30,7 +30,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class SnapshotReader {
   // Plain decimal numbers only: Double.parseDouble would also take "0x1p3", "1d" or " 1".
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  // Possessive: "\d+\.?\d*" backtracked in quadratic time on a long run of digits followed by
+  // anything else (a minute and a half for 100,000 digits and an "x").
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?+(\\d++\\.?+\\d*+|\\.\\d++)([eE][-+]?+\\d++)?+");
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,9}");
 
   // ISO-8601 with 'T' or PostgreSQL's text form with a space, offset "Z", "+00:00" or "+00".

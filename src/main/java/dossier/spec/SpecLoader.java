@@ -11,6 +11,7 @@ import dossier.spec.TrackSpec.VariantSpec;
 import dossier.spec.YamlReader.Obj;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -246,7 +247,12 @@ public final class SpecLoader {
       return Optional.empty();
     }
     String value = root.string(key);
-    Path resolved = specDir.resolve(value).normalize();
+    Path resolved;
+    try {
+      resolved = specDir.resolve(value).normalize();
+    } catch (InvalidPathException e) { // a NUL or a lone surrogate, both escapes a quoted string may hold
+      throw root.error(key, "'" + key + "' is not a path: " + e.getReason());
+    }
     if (Path.of(value).isAbsolute() || !resolved.startsWith(project)) {
       throw root.error(key, "'" + key + "' must be a path inside the project, relative to the spec's folder, not '"
           + value + "'");

@@ -60,26 +60,48 @@ final class YamlReader {
     } catch (IOException e) {
       throw new DossierException(displayName + ": cannot read: " + e.getMessage(), e);
     }
+    Node root;
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false); // only read by a constructor; obj() checks duplicates itself
       options.setMaxAliasesForCollections(10);
       options.setCodePointLimit(1 << 20);
-      Node root = new Yaml(options).compose(new StringReader(text));
-      if (root == null) {
-        throw DossierException.usage(displayName + ":1: empty spec");
-      }
-      return reader.obj(root, "the spec");
+      root = new Yaml(options).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
       // A syntax error is most often an indentation slip or an unquoted ": " or " #" in a value.
       boolean syntax = e instanceof org.yaml.snakeyaml.scanner.ScannerException
           || e instanceof org.yaml.snakeyaml.parser.ParserException;
       throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: not valid YAML: %s%s", displayName, line,
-          e.getProblem(), syntax ? "; check the indentation, and quote a value that holds ': ' or ' #'" : ""));
+          oneLine(e.getProblem()), syntax ? "; check the indentation, and quote a value that holds ': ' or ' #'" : ""));
     } catch (YAMLException e) {
-      throw DossierException.usage(displayName + ": not valid YAML: " + e.getMessage());
+      throw DossierException.usage(displayName + ": not valid YAML: " + oneLine(e.getMessage()));
+    } catch (RuntimeException e) {
+      // SnakeYAML lets a few bad inputs through as other exceptions, e.g. "\UFFFFFFFF" in a quoted
+      // string gives a NumberFormatException; the spec is still what is wrong.
+      throw DossierException.usage(displayName + ": not valid YAML: SnakeYAML failed with " + oneLine(e.toString()));
     }
+    if (root == null) {
+      throw DossierException.usage(displayName + ":1: empty spec");
+    }
+    return reader.obj(root, "the spec");
+  }
+
+  /** SnakeYAML quotes the character it stopped at as it is, a line break included: escape it. */
+  static String oneLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(message.length());
+    message.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
+        out.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+            : String.format(Locale.ROOT, "\\u%04X", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 
   /** The line (1-based) holding the first byte that is not UTF-8. */

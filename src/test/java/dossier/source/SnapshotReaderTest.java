@@ -2,6 +2,7 @@ package dossier.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dossier.DossierException;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -324,6 +326,23 @@ class SnapshotReaderTest {
         fails(HEADER + "\n" + line("ece", "0x1p3") + "\n").getMessage());
     assertEquals(name() + ":2: column ece: '1d' is not a number" + NUMBER,
         fails(HEADER + "\n" + line("ece", "1d") + "\n").getMessage());
+  }
+
+  /**
+   * Found by CsvFuzzTest: the number pattern backtracked in quadratic time on a long run of digits
+   * followed by something else, a minute and a half for 100,000 digits. The limit only guards
+   * against the hang.
+   */
+  @Test
+  void aLongRunOfDigitsThatIsNotANumberIsRefusedWithoutHanging() throws IOException {
+    String digits = "9".repeat(200_000);
+    Path f = file(HEADER + "\n" + line("sortino", digits + "x") + "\n");
+    DossierException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> assertThrows(DossierException.class, () -> SnapshotReader.read(f)));
+    assertEquals(name() + ":2: column sortino: '" + digits + "x' is not a number; write a decimal such as 0.4068,"
+        + " or NaN if it was not computed", e.getMessage());
+    assertEquals(Double.POSITIVE_INFINITY, SnapshotReader.read(file(HEADER + "\n" + line("sortino", digits) + "\n"))
+        .get(0).sortino(), "a number too large for a double is infinite, as Double.parseDouble reads it");
   }
 
   @Test

@@ -462,6 +462,20 @@ class SpecLoaderTest {
         + " relative to the spec's folder, not 'data/../../../x.md'");
   }
 
+  /** Found by SpecFuzzTest: "\0" in a quoted path made Path.resolve throw InvalidPathException. */
+  @Test
+  void pathWithANulCharacter() throws IOException {
+    usage(BASE + "snapshot: \"data/\\0x.csv\"\n",
+        "dossiers/x.yaml:15: 'snapshot' is not a path: Nul character not allowed");
+  }
+
+  /** Found by SpecFuzzTest too: a lone surrogate cannot become a file name in any encoding. */
+  @Test
+  void pathWithALoneSurrogate() throws IOException {
+    String message = fails(BASE + "output: \"x\\uD800.md\"\n", DossierException.USAGE).getMessage();
+    assertTrue(message.startsWith("dossiers/x.yaml:15: 'output' is not a path: "), message);
+  }
+
   // ---- YAML itself --------------------------------------------------------------------------
 
   @Test
@@ -475,6 +489,26 @@ class SpecLoaderTest {
   void unclosedFlowList() throws IOException {
     String message = fails(base("runs: [r1]", "runs: [r1"), DossierException.USAGE).getMessage();
     assertTrue(message.startsWith("dossiers/x.yaml:9: not valid YAML: "), message);
+  }
+
+  /**
+   * Found by SpecFuzzTest: SnakeYAML quotes the character it stopped at as it is, here a line break,
+   * which split the message over two lines.
+   */
+  @Test
+  void yamlErrorAtALineBreakFitsOnOneLine() throws IOException {
+    usage(base("story: S-1", "story: *"), "dossiers/x.yaml:4: not valid YAML: unexpected character found \\n(10);"
+        + " check the indentation, and quote a value that holds ': ' or ' #'");
+  }
+
+  /**
+   * Found by SpecFuzzTest: SnakeYAML reads the escapes \U80000000 to \UFFFFFFFF in a quoted string
+   * with Integer.parseInt and lets its NumberFormatException out.
+   */
+  @Test
+  void unicodeEscapeOutOfRangeIsNotValidYaml() throws IOException {
+    usage(base("title: Test track", "title: \"\\UFFFFFFFF\""), "dossiers/x.yaml: not valid YAML: SnakeYAML failed with"
+        + " java.lang.NumberFormatException: For input string: \"FFFFFFFF\" under radix 16");
   }
 
   @Test

@@ -1,0 +1,134 @@
+package dossier.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dossier.DossierException;
+import dossier.render.Blocks.Parsed;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Blocks on the inputs BlocksFuzzTest found. Splice: new content that, put in the old text, would
+ * change where the blocks are; before the fix splice returned such a text, and a refresh then
+ * either failed on its own output or moved a block's boundary (and added a line on every run).
+ * Parse: a hang on a marker with a long run of spaces, and flexmark's StackOverflowError.
+ */
+class BlocksTest {
+  private static String splice(String old, String fresh) {
+    return Blocks.splice(Blocks.parse(old, "old.md"), Blocks.parse(fresh, "fresh"), "old.md");
+  }
+
+  private static void assertKeepsTheBlocks(String old, String spliced) {
+    Parsed before = Blocks.parse(old, "old.md");
+    Parsed after = Blocks.parse(spliced, "old.md");
+    assertEquals(before.outside(), after.outside());
+    assertEquals(before.blocks().stream().map(Blocks.Block::name).toList(),
+        after.blocks().stream().map(Blocks.Block::name).toList());
+  }
+
+  @Test
+  void newContentTakesTheCrLineEndingsOfTheFile() {
+    // Before: the content kept its \n, and the first one joined the \r of the marker's line into one
+    // line break, so the block began a character later; each refresh added a line.
+    String old = "<!-- dossier:begin a -->\rold\r<!-- dossier:end a -->\r";
+    String fresh = "<!-- dossier:begin a -->\n\nnew\n<!-- dossier:end a -->\n";
+    String spliced = splice(old, fresh);
+    assertEquals("<!-- dossier:begin a -->\r\rnew\r<!-- dossier:end a -->\r", spliced);
+    assertKeepsTheBlocks(old, spliced);
+    assertEquals(spliced, Blocks.splice(Blocks.parse(spliced, "old.md"), Blocks.parse(fresh, "fresh"), "old.md"),
+        "a second refresh changes nothing");
+  }
+
+  @Test
+  void contentThatWouldJoinTheLineBreakOfItsMarkerIsRefused() {
+    // Mixed line endings: the marker's line ends with a lone \r, the file's line ending is \n.
+    String old = "x\n<!-- dossier:begin a -->\rold\n<!-- dossier:end a -->\n";
+    DossierException e = assertThrows(DossierException.class,
+        () -> splice(old, "<!-- dossier:begin a -->\n\nnew\n<!-- dossier:end a -->\n"));
+    assertEquals("old.md:2: the new content of block 'a' would change the text around it (an unclosed ` or fence,"
+        + " a line break or a marker in it); the file is left as it was", e.getMessage());
+  }
+
+  @Test
+  void contentThatClosesACodeSpanOfPeoplesTextIsRefused() {
+    // An unmatched backtick of people's before the block, and one in the new content: the two
+    // would make a code span that swallows the begin marker.
+    String old = "Note `a <!-- dossier:begin x -->OLD<!-- dossier:end x -->\n";
+    DossierException e = assertThrows(DossierException.class,
+        () -> splice(old, "Note <!-- dossier:begin x -->`none<!-- dossier:end x -->\n"));
+    assertEquals("old.md:1: the new content of block 'x' would change the text around it (an unclosed ` or fence,"
+        + " a line break or a marker in it); the file is left as it was", e.getMessage());
+  }
+
+  @Test
+  void aSpecMarkerInNewContentIsRefused() {
+    String old = "<!-- dossier:spec t -->\n<!-- dossier:begin a -->\nx\n<!-- dossier:end a -->\n";
+    DossierException e = assertThrows(DossierException.class,
+        () -> splice(old, "<!-- dossier:begin a -->\n<!-- dossier:spec t -->\n<!-- dossier:end a -->\n"));
+    assertEquals("old.md:2: the new content of block 'a' would change the text around it (an unclosed ` or fence,"
+        + " a line break or a marker in it); the file is left as it was", e.getMessage());
+  }
+
+  @Test
+  void theFirstBlockWhoseContentChangesTheTextIsNamed() {
+    String old = "A <!-- dossier:begin a -->1<!-- dossier:end a --> and `B <!-- dossier:begin b -->2"
+        + "<!-- dossier:end b -->\n\n<!-- dossier:begin c -->\n3\n<!-- dossier:end c -->\n";
+    String fresh = "A <!-- dossier:begin a -->one<!-- dossier:end a --> and <!-- dossier:begin b -->`two"
+        + "<!-- dossier:end b -->\n\n<!-- dossier:begin c -->\nthree\n<!-- dossier:end c -->\n";
+    DossierException e = assertThrows(DossierException.class, () -> splice(old, fresh));
+    assertEquals("old.md:1: the new content of block 'b' would change the text around it (an unclosed ` or fence,"
+        + " a line break or a marker in it); the file is left as it was", e.getMessage());
+  }
+
+  @Test
+  void ordinaryContentIsSplicedAsBefore() {
+    String old = "<!-- dossier:spec t -->\r\n\r\nDate : <!-- dossier:begin d -->old<!-- dossier:end d -->\r\n\r\n"
+        + "<!-- dossier:begin t -->\r\n| a |\r\n<!-- dossier:end t -->\r\nmine\r\n";
+    String fresh = "<!-- dossier:spec t -->\n\nDate : <!-- dossier:begin d -->`new`<!-- dossier:end d -->\n\n"
+        + "<!-- dossier:begin t -->\n| a | b |\n|---|---|\n<!-- dossier:end t -->\n";
+    String spliced = splice(old, fresh);
+    assertEquals("<!-- dossier:spec t -->\r\n\r\nDate : <!-- dossier:begin d -->`new`<!-- dossier:end d -->\r\n\r\n"
+        + "<!-- dossier:begin t -->\r\n| a | b |\r\n|---|---|\r\n<!-- dossier:end t -->\r\nmine\r\n", spliced);
+    assertEquals(List.of("d", "t"), Blocks.parse(spliced, "x").blocks().stream().map(Blocks.Block::name).toList());
+  }
+
+  // ---- parse -------------------------------------------------------------------------------------
+
+  @Test
+  void aMarkerWithALongRunOfSpacesAndNoEndDoesNotHang() {
+    // Before: the marker pattern backtracked in cubic time, a minute for 3,000 spaces. The limit
+    // only guards against the hang.
+    String text = "# Title\n\n<!-- dossier:begin" + " ".repeat(5000) + "\n";
+    DossierException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> assertThrows(DossierException.class, () -> Blocks.parse(text, "old.md")));
+    assertTrue(e.getMessage().startsWith("old.md:3: mangled marker <!-- dossier:begin; expected"), e.getMessage());
+  }
+
+  @Test
+  void aLongHtmlCommentInAParagraphIsAnErrorNotAStackOverflow() {
+    // flexmark matches an inline comment with a pattern that recurses once per character.
+    String text = "Some text <!--" + " note".repeat(2000) + " -->\n";
+    DossierException e = assertThrows(DossierException.class, () -> Blocks.parse(text, "old.md"));
+    assertEquals("old.md: too long or too deeply nested for the Markdown parser (an HTML comment or tag of thousands"
+        + " of characters inside a paragraph? thousands of nested lists or emphasis marks?); the file is left as it"
+        + " was", e.getMessage());
+  }
+
+  @Test
+  void markersAreReadWhateverTheirSpacing() {
+    // The linear pattern reads what the former one read.
+    Parsed p = Blocks.parse("<!--dossier:spec track6-->\n\nA <!--dossier:begin a-->1<!--  dossier:end\ta\n-->\n\n"
+        + "<!-- dossier:begin b \t-->\n2\n<!-- dossier:end b -->\n", "x");
+    assertEquals(Optional.of("track6"), p.spec());
+    assertEquals(List.of("a", "b"), p.blocks().stream().map(Blocks.Block::name).toList());
+    assertEquals("1", p.contents().get("a"));
+    assertEquals("2\n", p.contents().get("b"));
+    DossierException e = assertThrows(DossierException.class, () -> Blocks.parse("A <!-- dossier:begin-->x\n", "x"));
+    assertTrue(e.getMessage().startsWith("x:1: mangled marker <!-- dossier:begin-->"), e.getMessage());
+  }
+}
