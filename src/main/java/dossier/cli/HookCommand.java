@@ -106,10 +106,14 @@ final class HookCommand {
       PrintWriter err = spec.commandLine().getErr();
       Git git = new Git(main.project);
       Path top = git.topLevel();
-      List<String> dossiers = new ArrayList<>();
+      // The staged text of each staged dossier: what gets committed (the working file may hold more).
+      java.util.Map<String, String> dossiers = new java.util.LinkedHashMap<>();
       for (String path : git.staged()) {
-        if (path.endsWith(".md") && git.stagedText(path).startsWith("<!-- dossier:spec ")) {
-          dossiers.add(path);
+        if (path.endsWith(".md")) {
+          String staged = git.stagedText(path);
+          if (staged.startsWith("<!-- dossier:spec ")) {
+            dossiers.put(path, staged);
+          }
         }
       }
       if (dossiers.isEmpty()) {
@@ -117,10 +121,11 @@ final class HookCommand {
       }
       Refresher refresher = new Refresher(main, reachable(main, err), err);
       List<String> refreshed = new ArrayList<>();
-      for (String path : dossiers) {
+      for (var staged : dossiers.entrySet()) {
+        String path = staged.getKey();
         Path file = top.resolve(path);
-        // The staged text is what gets committed; the working file may hold more edits, which stay.
-        if (refresher.compute(file, git.stagedText(path)).stale()) {
+        // Stale as staged: refresh the working file, keeping the edits it holds beyond the index.
+        if (refresher.compute(file, staged.getValue()).stale()) {
           Refresher.Outcome o = refresher.refresh(file);
           refreshed.add(path);
           Path dir = Path.of(path).getParent();
