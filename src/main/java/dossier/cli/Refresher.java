@@ -1,15 +1,13 @@
 package dossier.cli;
 
 import dossier.DossierException;
+import dossier.Utf8;
 import dossier.render.AtomicFile;
 import dossier.render.Blocks;
 import dossier.spec.SpecLoader;
 import dossier.spec.TrackSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -126,15 +124,10 @@ final class Refresher {
 
   static String read(Path file, String shown) {
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return Utf8.decode(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new DossierException(shown + ": no such file");
-    } catch (CharacterCodingException e) {
+    } catch (Utf8.Malformed e) {
       throw new DossierException(shown + ": not UTF-8 text; the file is left as it was");
     } catch (IOException e) {
       throw new DossierException(shown + ": cannot read: " + e.getMessage(), e);

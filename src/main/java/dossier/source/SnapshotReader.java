@@ -1,11 +1,9 @@
 package dossier.source;
 
 import dossier.DossierException;
+import dossier.Utf8;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -67,21 +65,12 @@ public final class SnapshotReader {
    */
   public static List<ResultRow> read(Path file, String shown, boolean rowsRequired) {
     String text;
-    byte[] bytes = null;
     try {
-      bytes = Files.readAllBytes(file);
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(java.nio.ByteBuffer.wrap(bytes))
-              .toString();
+      text = Utf8.decode(Files.readAllBytes(file));
     } catch (NoSuchFileException e) {
       throw new DossierException(shown + ": snapshot not found; fix the path in the spec (snapshot:) or pass --db to read the database");
-    } catch (CharacterCodingException e) {
-      throw new DossierException(
-          shown + ":" + lineOfFirstBadByte(bytes) + ": not UTF-8 text; save the snapshot as UTF-8");
+    } catch (Utf8.Malformed e) {
+      throw new DossierException(shown + ":" + e.line() + ": not UTF-8 text; save the snapshot as UTF-8");
     } catch (IOException e) {
       throw new DossierException(shown + ": cannot read snapshot: " + e.getMessage(), e);
     }
@@ -91,21 +80,7 @@ public final class SnapshotReader {
     return parse(shown, new java.io.StringReader(text), rowsRequired);
   }
 
-  /** The line (1-based) holding the first byte that is not UTF-8. */
-  private static long lineOfFirstBadByte(byte[] bytes) {
-    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-    StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(in, java.nio.CharBuffer.allocate(bytes.length), true); // stops before the bad byte
-    long line = 1;
-    for (int i = 0; i < in.position(); i++) {
-      if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'))) {
-        line++;
-      }
-    }
-    return line;
-  }
+
 
   static List<ResultRow> parse(String name, Reader reader, boolean rowsRequired) {
     // Blank lines are skipped below, not by the parser: a line it skips itself is not counted in

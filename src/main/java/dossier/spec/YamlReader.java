@@ -1,13 +1,9 @@
 package dossier.spec;
 
 import dossier.DossierException;
+import dossier.Utf8;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,19 +40,12 @@ final class YamlReader {
   static Obj load(Path path, String displayName) {
     YamlReader reader = new YamlReader(displayName);
     String text;
-    byte[] bytes = null;
     try {
-      bytes = Files.readAllBytes(path);
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      text = Utf8.decode(Files.readAllBytes(path));
     } catch (NoSuchFileException e) {
       throw new DossierException(displayName + ": not found");
-    } catch (CharacterCodingException e) {
-      throw DossierException.usage(displayName + ":" + lineOfFirstBadByte(bytes)
-          + ": not UTF-8 text; save the spec as UTF-8");
+    } catch (Utf8.Malformed e) {
+      throw DossierException.usage(displayName + ":" + e.line() + ": not UTF-8 text; save the spec as UTF-8");
     } catch (IOException e) {
       throw new DossierException(displayName + ": cannot read: " + e.getMessage(), e);
     }
@@ -104,21 +93,7 @@ final class YamlReader {
     return out.toString();
   }
 
-  /** The line (1-based) holding the first byte that is not UTF-8. */
-  private static long lineOfFirstBadByte(byte[] bytes) {
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(in, CharBuffer.allocate(bytes.length), true); // stops before the bad byte
-    long line = 1;
-    for (int i = 0; i < in.position(); i++) {
-      if (bytes[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
-  }
+
 
   DossierException error(Node node, String message) {
     return DossierException.usage(String.format(Locale.ROOT, "%s:%d: %s", file, line(node), message));
