@@ -84,6 +84,30 @@ class CliTest {
     Run version = run("--version");
     assertEquals(0, version.exit());
     assertTrue(version.out().matches("dossier \\d+\\.\\d+\\.\\d+.*\\n"), version.out());
+    for (String command : Main.COMMANDS) {
+      assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
+    }
+  }
+
+  @Test
+  void onlyTheNamedCommandIsBuilt() {
+    assertEquals("check", Main.commandNamed("-C", "generate", "check", "--snapshot"));
+    assertEquals("generate", Main.commandNamed("--project", "x", "generate", "track6"));
+    assertEquals("refresh", Main.commandNamed("-h", "refresh"));
+    assertEquals(null, Main.commandNamed("--help"));
+    assertEquals(null, Main.commandNamed("genrate", "track6"));
+    assertEquals(null, Main.commandNamed("--", "generate"));
+    assertEquals(List.of("generate"),
+        List.copyOf(Main.commandLine(Map.of(), home, "generate", "track6").getSubcommands().keySet()));
+    assertEquals(Main.COMMANDS, List.copyOf(Main.commandLine(Map.of(), home).getSubcommands().keySet()));
+    assertEquals(List.of(), List.copyOf(Main.commandLine(Map.of(), home, "-V").getSubcommands().keySet()));
+    // A mistyped command still gets suggestions, from every command.
+    Run typo = run("genrate", "track6");
+    assertEquals(2, typo.exit());
+    assertTrue(typo.err().contains("Did you mean: dossier generate"), typo.err());
+    // -C's value is not taken for the command.
+    Run check = Run.offline(home, "-C", project.toString(), "check");
+    assertEquals(0, check.exit(), check.err());
   }
 
   @Test
