@@ -1,7 +1,9 @@
 package dossier.cli;
 
+import dossier.Background;
 import dossier.gates.TrackAnalysis;
 import dossier.model.Dossier;
+import dossier.model.Dossier.Provenance;
 import dossier.model.DossierBuilder;
 import dossier.render.Renderer;
 import dossier.spec.TrackSpec;
@@ -50,10 +52,15 @@ final class Pipeline {
   }
 
   static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err) {
+    // FreeMarker's set-up and the parsing of the layout's templates need no data, and the rows'
+    // digest needs no analysis: both run on the other core while the rows are read and analysed.
+    Background<Renderer> templates = Background.start("templates", () -> Shipped.RENDERER.load(spec.layout().key()));
     SourceOptions.Loaded loaded = source.load(spec, main, err);
+    Background<Provenance> provenance = Background.start("digest",
+        () -> DossierBuilder.provenance(spec, loaded.rows(), loaded.source(), loaded.database()));
     TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source());
-    Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), loaded.source(), loaded.database());
-    Renderer renderer = Shipped.RENDERER;
+    Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance.join());
+    Renderer renderer = templates.join();
     return new Rendered(spec, analysis, renderer.render(spec.layout().key(), model), renderer.figures(model));
   }
 }

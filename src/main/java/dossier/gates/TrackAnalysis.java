@@ -1,5 +1,6 @@
 package dossier.gates;
 
+import dossier.Background;
 import dossier.source.ResultRow;
 import dossier.source.Sweeps;
 import dossier.spec.Located;
@@ -46,7 +47,9 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
         .withCriteria(spec.criteria(), spec.file());
     EvidenceFormat format = spec.layout() == TrackSpec.Layout.GATE_DECISION
         ? EvidenceFormat.GATE_DECISION : EvidenceFormat.RESULTS;
-    Readiness.Result readiness = Readiness.check(spec.readiness(), plan.readinessSections());
+    // Gate 6 reads and parses the readiness file, which the rows do not change: on the other core.
+    Background<Readiness.Result> readinessCheck = Background.start("readiness",
+        () -> Readiness.check(spec.readiness(), plan.readinessSections()));
     List<BranchAnalysis> branches = new ArrayList<>();
     for (BranchSpec b : spec.branches()) {
       check(spec, b, rows, source);
@@ -54,13 +57,13 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
           Sweeps.resolve(rows, b.factor(), b.runIds(), b.baseline().value(), b.variantNames(), b.cryptoNames()),
           Metric.F1_BUY, spec.bootstrap());
       branches.add(b.analysed()
-          ? new BranchAnalysis(stats, GateEvaluator.evaluate(plan, stats, readiness, format), true)
+          ? new BranchAnalysis(stats, GateEvaluator.evaluate(plan, stats, readinessCheck.join(), format), true)
           : new BranchAnalysis(stats, List.of(), false));
     }
     if (branches.stream().noneMatch(BranchAnalysis::analysed)) {
       throw DossierException.usage(spec.file() + ": every branch has 'analyse: false'; analyse at least one");
     }
-    return new TrackAnalysis(plan, readiness, branches);
+    return new TrackAnalysis(plan, readinessCheck.join(), branches);
   }
 
   /** One branch on any sweep, without a spec: the variants and cryptos are those of the data. */
@@ -105,11 +108,14 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
             spec.file(), run.line(), run.value(), source));
       }
     }
+    // The spec's lists are built on each call: take them once, as sets, not once per row.
+    Set<String> runIds = Set.copyOf(b.runIds());
+    Set<String> cryptoNames = Set.copyOf(b.cryptoNames());
     List<ResultRow> branchRows = rows.stream()
-        .filter(r -> r.factor().equals(b.factor()) && b.runIds().contains(r.runId()))
+        .filter(r -> r.factor().equals(b.factor()) && runIds.contains(r.runId()))
         .toList();
     if (branchRows.isEmpty()) {
-      Set<String> factors = rows.stream().filter(r -> b.runIds().contains(r.runId())).map(ResultRow::factor)
+      Set<String> factors = rows.stream().filter(r -> runIds.contains(r.runId())).map(ResultRow::factor)
           .collect(Collectors.toCollection(TreeSet::new));
       throw new DossierException(String.format(Locale.ROOT, "%s: factor '%s' has no rows in run(s) %s of %s (factors there: %s)",
           spec.file(), b.factor(), String.join(", ", b.runIds()), source, String.join(", ", factors)));
@@ -135,7 +141,7 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
     // Folds are numbered 1 to 'folds:'. A fold beyond would add a column of missing cells to every
     // variant and change what "per fold" means; name the first such row.
     branchRows.stream()
-        .filter(r -> b.cryptoNames().contains(r.crypto()) && (r.fold() < 1 || r.fold() > b.folds()))
+        .filter(r -> cryptoNames.contains(r.crypto()) && (r.fold() < 1 || r.fold() > b.folds()))
         .min(Comparator.comparing(ResultRow::variant).thenComparing(ResultRow::crypto)
             .thenComparingInt(ResultRow::fold))
         .ifPresent(r -> {

@@ -23,8 +23,12 @@ import dossier.stats.Bootstrap;
 import dossier.stats.Comparison;
 import dossier.stats.EffectSize;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Builds the model of a dossier from a spec and its analysis: the facts, formatted. */
@@ -37,11 +41,9 @@ public final class DossierBuilder {
 
   /**
    * @param rows every row read from the source
-   * @param source where they came from, as {@link Dossier.Provenance#source()} says it
-   * @param database whether the source is a database rather than a snapshot
+   * @param provenance the footer's facts: {@link #provenance} of the same rows
    */
-  public static Dossier build(
-      TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows, String source, boolean database) {
+  public static Dossier build(TrackSpec spec, TrackAnalysis analysis, List<ResultRow> rows, Provenance provenance) {
     List<BranchView> branches = new ArrayList<>();
     List<StateRow> state = new ArrayList<>();
     boolean main = true;
@@ -68,14 +70,23 @@ public final class DossierBuilder {
         branches,
         new BootstrapView(Formats.grouped(spec.bootstrap().resamples()), Long.toString(spec.bootstrap().seed()),
             Bootstrap.ALGORITHM, Formats.plain(spec.bootstrap().level() * 100)),
-        provenance(spec, rows, source, database),
+        provenance,
         spec.narrative());
   }
 
-  private static Provenance provenance(TrackSpec spec, List<ResultRow> rows, String source, boolean database) {
+  /**
+   * The footer's facts: the rows the spec analyses, counted and hashed.
+   *
+   * @param rows every row read from the source
+   * @param source where they came from, as {@link Dossier.Provenance#source()} says it
+   * @param database whether the source is a database rather than a snapshot
+   */
+  public static Provenance provenance(TrackSpec spec, List<ResultRow> rows, String source, boolean database) {
+    // The runs of each factor the spec analyses, taken once rather than once per row.
+    Map<String, Set<String>> runsOfFactor = new HashMap<>();
+    spec.branches().forEach(b -> runsOfFactor.computeIfAbsent(b.factor(), f -> new HashSet<>()).addAll(b.runIds()));
     List<ResultRow> used = rows.stream()
-        .filter(r -> spec.branches().stream()
-            .anyMatch(b -> b.factor().equals(r.factor()) && b.runIds().contains(r.runId())))
+        .filter(r -> runsOfFactor.getOrDefault(r.factor(), Set.of()).contains(r.runId()))
         .toList();
     return new Provenance(spec.name(), spec.file(), database, source, used.size(), RowsDigest.sha256(used),
         ToolVersion.get());

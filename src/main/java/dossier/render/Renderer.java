@@ -92,10 +92,31 @@ public final class Renderer {
     return out;
   }
 
+  /**
+   * Parses the templates of a layout and of the figures into the template cache, ahead of {@link
+   * #render} and {@link #figures}, with the errors they would report.
+   *
+   * @return this renderer
+   */
+  public Renderer load(String layout) {
+    for (String name : List.of(layout + ".md.ftl", "macros.ftl", "forest.svg.ftl", "bars.svg.ftl")) {
+      template(name);
+    }
+    return this;
+  }
+
+  private freemarker.template.Template template(String name) {
+    try {
+      return config.getTemplate(name);
+    } catch (IOException e) {
+      throw new DossierException("template " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   private String process(String name, Object root) {
     StringWriter out = new StringWriter();
     try {
-      config.getTemplate(name).process(root, out);
+      template(name).process(root, out);
     } catch (TemplateException e) {
       throw new DossierException("template " + name + ": " + e.getMessageWithoutStackTop(), e);
     } catch (IOException e) {

@@ -33,6 +33,22 @@ class BootstrapParallelTest {
     }
     assertArrayEquals(sequential(big, 10_321, -7), Bootstrap.resampleMeans(big, 10_321, -7));
     assertArrayEquals(sequential(big, 3, Long.MAX_VALUE), Bootstrap.resampleMeans(big, 3, Long.MAX_VALUE));
+    // Resamples are drawn two at a time: odd and even counts, around the chunk size (500).
+    for (int resamples : new int[] {1, 2, 5, 499, 500, 501, 1001}) {
+      assertArrayEquals(sequential(small, resamples, 42), Bootstrap.resampleMeans(small, resamples, 42));
+    }
+  }
+
+  @Test
+  void theWrittenOutGeneratorIsCommonsRngsSplitMix64() {
+    for (long seed : new long[] {42L, 0L, -1L, Long.MIN_VALUE, 1234567L}) {
+      SplitMix64 rng = new SplitMix64(seed);
+      long state = seed;
+      for (int i = 0; i < 1000; i++) {
+        state += Bootstrap.GOLDEN_GAMMA;
+        org.junit.jupiter.api.Assertions.assertEquals(rng.nextLong(), Bootstrap.mix(state));
+      }
+    }
   }
 
   @Test
