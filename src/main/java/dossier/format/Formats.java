@@ -1,6 +1,7 @@
 package dossier.format;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -86,12 +87,12 @@ public final class Formats {
     if (!Double.isFinite(v)) {
       return NA;
     }
-    String s = String.format(Locale.ROOT, "%" + (signed ? "+" : "") + "." + decimals + "f", v);
-    // -0.0000 is a rounding artefact, not a negative number.
-    String zero = "0." + "0".repeat(decimals);
-    if (s.equals("-" + zero) || s.equals("+" + zero)) {
-      return signed ? "+" + zero : zero;
-    }
-    return s;
+    // Exactly what String.format(Locale.ROOT, "%.Nf") prints on the JDK: the digits of
+    // Double.toString rounded half up (FormattedFloatingDecimal), checked against it in FormatsTest.
+    // String.format parsed its format string on every call: a tenth of a small dossier's rendering.
+    BigDecimal rounded = new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_UP);
+    // -0.0000 would be a rounding artefact, not a negative number (BigDecimal has no negative zero).
+    String s = rounded.toPlainString();
+    return signed && rounded.signum() >= 0 ? "+" + s : s;
   }
 }
