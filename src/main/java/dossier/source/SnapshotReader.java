@@ -7,7 +7,9 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,13 +28,8 @@ import org.apache.commons.csv.CSVRecord;
  * row per attempt. Every error names the file, the line and the value, and says what to do.
  */
 public final class SnapshotReader {
-  // Plain decimal numbers only: Double.parseDouble would also take "0x1p3", "1d" or " 1".
-  // Possessive: "\d+\.?\d*" backtracked in quadratic time on a long run of digits followed by
-  // anything else (a minute and a half for 100,000 digits and an "x").
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?+(\\d++\\.?+\\d*+|\\.\\d++)([eE][-+]?+\\d++)?+");
-  private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,9}");
-
   // ISO-8601 with 'T' or PostgreSQL's text form with a space, offset "Z", "+00:00" or "+00".
+  // quickTimestamp reads the common forms without them; these decide everything else.
   private static final List<DateTimeFormatter> TIMESTAMPS = List.of(timestamp("+HH:MM"), timestamp("+HH"));
 
   private static DateTimeFormatter timestamp(String offset) {
@@ -50,6 +46,156 @@ public final class SnapshotReader {
   }
 
   private SnapshotReader() {}
+
+  // ---- hand-written scanners -----------------------------------------------------------------
+  // A regex match or a DateTimeFormatter parse per cell cost more than the rest of a row's checks
+  // (the launcher runs C1 only); SnapshotReaderScannerTest pins these to the regexes and the
+  // formatters they replace.
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9'; // ASCII only, as regex \d and the formatters' digits
+  }
+
+  /**
+   * Whether {@code s} is a plain decimal, {@code [-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?}, in one
+   * linear pass: Double.parseDouble would also take "0x1p3", "1d" or " 1", and a backtracking
+   * regex once took quadratic time on a long run of digits followed by anything else.
+   */
+  static boolean isDecimal(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int start = i;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+    }
+    boolean wholeDigits = i > start;
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      int fraction = i;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (!wholeDigits && i == fraction) {
+        return false; // "." alone, or a sign and "."
+      }
+    } else if (!wholeDigits) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = i;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i == exponent) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /** Whether {@code s} is {@code [-+]?\d{1,9}}: a whole number that always fits an int. */
+  static boolean isInteger(String s) {
+    int n = s.length();
+    int start = n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+    if (n == start || n - start > 9) {
+      return false;
+    }
+    for (int i = start; i < n; i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The value of the {@code width} ASCII digits at {@code at}, or -1. */
+  private static int digits(String s, int at, int width) {
+    int value = 0;
+    for (int i = at; i < at + width; i++) {
+      char c = s.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  /**
+   * The instant of a timestamp in one of the common forms, or null: {@code YYYY-MM-DD}, 'T' or one
+   * space, {@code HH:MM:SS}, optionally '.' and 1 to 9 digits, then "Z", {@code ±HH:MM} or
+   * {@code ±HH}, with every field in its plain range. For anything else (a value the formatters
+   * refuse, or one they accept in their own way: 24:00:00 as the next midnight, Feb 30 as the last
+   * day of February, "." without digits, both 'T' and a space, a 5-digit year …) it returns null
+   * and TIMESTAMPS decide; where it returns an instant, they give the same one.
+   */
+  static Instant quickTimestamp(String s) {
+    int n = s.length();
+    // "YYYY-MM-DDTHH:MM:SS" and at least "Z"
+    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    // -1 for a non-digit; hour 24 and second 60 are the formatters' to judge
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        || second > 59) {
+      return null;
+    }
+    int i = 19;
+    int nano = 0;
+    if (s.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && i - start < 9 && isDigit(s.charAt(i))) {
+        nano = nano * 10 + (s.charAt(i++) - '0');
+      }
+      if (i == start) {
+        return null;
+      }
+      for (int k = i - start; k < 9; k++) {
+        nano *= 10;
+      }
+    }
+    if (i >= n) {
+      return null;
+    }
+    int offset;
+    char sign = s.charAt(i);
+    if (sign == 'Z' && i + 1 == n) {
+      offset = 0;
+    } else if ((sign == '+' || sign == '-') && (i + 3 == n || (i + 6 == n && s.charAt(i + 3) == ':'))) {
+      int hours = digits(s, i + 1, 2);
+      int minutes = i + 3 == n ? 0 : digits(s, i + 4, 2);
+      if (hours < 0 || minutes < 0 || minutes > 59) {
+        return null;
+      }
+      offset = (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+      if (Math.abs(offset) > 18 * 3600) {
+        return null; // out of ZoneOffset's range: refused by the formatters
+      }
+    } else {
+      return null;
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      return null; // month 13, day 0, Feb 30 …: the formatters refuse or resolve it
+    }
+    return Instant.ofEpochSecond(date.toEpochDay() * 86_400L + hour * 3600 + minute * 60 + second - offset, nano);
+  }
 
   /** Reads a snapshot; errors name it as {@code file} is written, and a header without rows is no error. */
   public static List<ResultRow> read(Path file) {
@@ -93,7 +239,7 @@ public final class SnapshotReader {
       long headerLine = 0;
       // The line of each attempt: the same attempt twice is an export bug, and which copy counts
       // would depend on the order of the rows.
-      Map<List<Object>, Integer> attempts = new HashMap<>();
+      Map<Attempt, Integer> attempts = new HashMap<>();
       List<Long> lines = new ArrayList<>();
       for (CSVRecord record : parser) {
         long line = lastLine + 1;
@@ -107,8 +253,7 @@ public final class SnapshotReader {
           continue;
         }
         ResultRow row = row(name, line, record, index);
-        Integer first = attempts.putIfAbsent(List.of(row.runId(), row.factor(), row.variant(), row.crypto(),
-            row.fold(), row.status(), row.createdAt()), rows.size());
+        Integer first = attempts.putIfAbsent(new Attempt(row), rows.size());
         if (first != null) {
           throw duplicate(name, line, lines.get(first), rows.get(first).equals(row));
         }
@@ -133,6 +278,37 @@ public final class SnapshotReader {
       }
       throw new DossierException(name + ":" + (lastLine + 1) + ": malformed CSV (" + escape(detail)
           + "); a field that holds a quote must be quoted whole, with the quote doubled", e);
+    }
+  }
+
+  /**
+   * What makes an attempt: the same two in a snapshot are an export bug. Not a List.of(…) of the
+   * fields, which boxed the fold and allocated an array and a list per row; and hashCode and equals
+   * are written out: the record's generated ones go through method handles, and under C1 (the
+   * launcher's JIT) they hashed slower than List.of did.
+   */
+  private record Attempt(String runId, String factor, String variant, String crypto, int fold, String status,
+      Instant createdAt) {
+    Attempt(ResultRow row) {
+      this(row.runId(), row.factor(), row.variant(), row.crypto(), row.fold(), row.status(), row.createdAt());
+    }
+
+    @Override
+    public int hashCode() {
+      int h = runId.hashCode();
+      h = 31 * h + factor.hashCode();
+      h = 31 * h + variant.hashCode();
+      h = 31 * h + crypto.hashCode();
+      h = 31 * h + fold;
+      h = 31 * h + status.hashCode();
+      return 31 * h + createdAt.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Attempt a && fold == a.fold && runId.equals(a.runId) && factor.equals(a.factor)
+          && variant.equals(a.variant) && crypto.equals(a.crypto) && status.equals(a.status)
+          && createdAt.equals(a.createdAt);
     }
   }
 
@@ -177,7 +353,9 @@ public final class SnapshotReader {
         throw new DossierException(String.format(java.util.Locale.ROOT,
             "%s:%d: unknown column '%s' (column %d); expected exactly: %s", name, line, column, i + 1, String.join(",", Columns.ALL)));
       }
-      index.put(column, i);
+      // Interned, so the same object as the literal each cell looks its column up with: the map
+      // then finds it by reference instead of comparing the text, 14 times a row.
+      index.put(column.intern(), i);
     }
     List<String> missing = Columns.ALL.stream().filter(c -> !index.containsKey(c)).toList();
     if (!missing.isEmpty()) {
@@ -230,10 +408,15 @@ public final class SnapshotReader {
     /** A name (run, factor, variant, crypto): one line of printable text, as specs and tables quote it. */
     String name(String column) {
       String value = text(column);
-      if (value.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
-        throw new DossierException(String.format(java.util.Locale.ROOT,
-            "%s:%d: column %s: '%s' holds a line break or a control character; a name is one line of text:"
-                + " fix it where the rows are written", name, line, column, escape(value)));
+      // By char, not by code point: the characters refused are all in the BMP, and neither half of
+      // a surrogate pair is one of them.
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+          throw new DossierException(String.format(java.util.Locale.ROOT,
+              "%s:%d: column %s: '%s' holds a line break or a control character; a name is one line of text:"
+                  + " fix it where the rows are written", name, line, column, escape(value)));
+        }
       }
       return value;
     }
@@ -252,7 +435,7 @@ public final class SnapshotReader {
       if (value.isEmpty() && !required) {
         return 0;
       }
-      if (!INTEGER.matcher(value).matches()) {
+      if (!isInteger(value)) {
         throw error(column, value, "a whole number; " + hint);
       }
       int parsed = Integer.parseInt(value);
@@ -272,6 +455,11 @@ public final class SnapshotReader {
         }
         return Double.NaN;
       }
+      // The common case first: the switch below hashes the whole string, and no word of it is a
+      // decimal.
+      if (isDecimal(value)) {
+        return Double.parseDouble(value);
+      }
       switch (value) {
         case "NaN", "nan":
           return Double.NaN;
@@ -282,14 +470,15 @@ public final class SnapshotReader {
         default:
           break;
       }
-      if (!DECIMAL.matcher(value).matches()) {
-        throw error(column, value, "a number; write a decimal such as 0.4068, or NaN if it was not computed");
-      }
-      return Double.parseDouble(value);
+      throw error(column, value, "a number; write a decimal such as 0.4068, or NaN if it was not computed");
     }
 
     Instant timestamp(String column) {
       String value = raw(column);
+      Instant quick = quickTimestamp(value);
+      if (quick != null) {
+        return quick;
+      }
       for (DateTimeFormatter f : TIMESTAMPS) {
         try {
           return OffsetDateTime.parse(value, f).toInstant();
