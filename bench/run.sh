@@ -15,16 +15,23 @@
 #   JAVA_OPTS        JVM options for every timed run (e.g. "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
 #                    "-XX:SharedArchiveFile=target/dossier.jsa"); also passed to DOSSIER_LAUNCHER
 #   JAVA             the java binary (default: java on PATH)
-#   DOSSIER_LAUNCHER an executable to time instead of "java $JAVA_OPTS -jar target/dossier.jar"
-#                    (a launcher script that reads JAVA_OPTS itself)
+#   DOSSIER_LAUNCHER the executable to time (default: src/bin/dossier, the launcher a user or the
+#                    pre-commit hook runs; it reads JAVA_OPTS itself); set it empty
+#                    (DOSSIER_LAUNCHER=) to time "java $JAVA_OPTS -jar target/dossier.jar" instead
 #   BENCH_DIR        where the bench projects live (default target/bench)
 #
 # Everything is deterministic: the same jar gives the same projects and the same dossiers. The
 # projects are rebuilt when the jar changes. A throwaway PostgreSQL cluster (case pg) is started
 # under BENCH_DIR/pg and removed on exit.
 set -euo pipefail
+# A launcher named relative to where the script was started from.
+case ${DOSSIER_LAUNCHER:-} in
+  "" | /*) ;;
+  *) DOSSIER_LAUNCHER=$PWD/$DOSSIER_LAUNCHER ;;
+esac
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+DOSSIER_LAUNCHER=${DOSSIER_LAUNCHER-$ROOT/src/bin/dossier}
 
 REPS=10
 CASES=startup,track6,check,snapshot,pg

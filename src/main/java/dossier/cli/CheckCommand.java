@@ -28,21 +28,25 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Refresher refresher = new Refresher(main, source, err);
+    List<Path> dossiers = new Refresher(main, source, err).files(files);
     int stale = 0;
     int failed = 0; // the highest exit code of the files that failed: 2 for an invalid spec
-    for (Path file : refresher.files(files)) {
-      try {
-        Refresher.Outcome o = refresher.compute(file);
-        if (o.stale()) {
-          stale++;
-          out.print(StaleDiff.describe(o));
-        } else {
-          out.println("current " + o.shown());
+    // The dossiers are computed several at a time; their results are printed here, in file order.
+    try (Concurrently<Refresher.Outcome> results = Concurrently.start(dossiers.size(),
+        (i, taskErr) -> new Refresher(main, source, taskErr).compute(dossiers.get(i)), err)) {
+      for (int i = 0; i < dossiers.size(); i++) {
+        try {
+          Refresher.Outcome o = results.take(i).replay(err);
+          if (o.stale()) {
+            stale++;
+            out.print(StaleDiff.describe(o));
+          } else {
+            out.println("current " + o.shown());
+          }
+        } catch (DossierException e) {
+          failed = Math.max(failed, e.exitCode());
+          err.println("dossier: " + e.getMessage());
         }
-      } catch (DossierException e) {
-        failed = Math.max(failed, e.exitCode());
-        err.println("dossier: " + e.getMessage());
       }
     }
     out.flush();

@@ -35,22 +35,28 @@ final class RefreshCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Refresher refresher = new Refresher(main, source, err);
+    List<Path> dossiers = refresher.files(files);
     List<String> changed = new ArrayList<>();
     int failed = 0; // the highest exit code of the files that failed: 2 for an invalid spec
-    for (Path file : refresher.files(files)) {
-      try {
-        Refresher.Outcome o = refresher.refresh(file);
-        if (o.stale()) {
-          changed.add(o.shown());
-          List<String> what = new ArrayList<>(o.changed());
-          o.staleFigures().forEach(f -> what.add(f));
-          out.println("refreshed " + o.shown() + " (" + String.join(", ", what) + ")");
-        } else {
-          out.println("up to date " + o.shown());
+    // The dossiers are computed several at a time; they are written, and reported, here in file order.
+    try (Concurrently<Refresher.Outcome> results = Concurrently.start(dossiers.size(),
+        (i, taskErr) -> new Refresher(main, source, taskErr).compute(dossiers.get(i)), err)) {
+      for (int i = 0; i < dossiers.size(); i++) {
+        Path file = dossiers.get(i);
+        try {
+          Refresher.Outcome o = refresher.write(refresher.inTurn(results.take(i), file, () -> refresher.compute(file)));
+          if (o.stale()) {
+            changed.add(o.shown());
+            List<String> what = new ArrayList<>(o.changed());
+            o.staleFigures().forEach(f -> what.add(f));
+            out.println("refreshed " + o.shown() + " (" + String.join(", ", what) + ")");
+          } else {
+            out.println("up to date " + o.shown());
+          }
+        } catch (DossierException e) {
+          failed = Math.max(failed, e.exitCode());
+          err.println("dossier: " + e.getMessage());
         }
-      } catch (DossierException e) {
-        failed = Math.max(failed, e.exitCode());
-        err.println("dossier: " + e.getMessage());
       }
     }
     out.flush();

@@ -13,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +28,8 @@ final class Refresher {
   private final Main main;
   private final SourceOptions source;
   private final PrintWriter err;
+  // The files refresh() wrote (or tried to), normalised: outcomes computed ahead from one of them are out of date.
+  private final Set<Path> written = new HashSet<>();
 
   Refresher(Main main, SourceOptions source, PrintWriter err) {
     this.main = main;
@@ -55,6 +60,18 @@ final class Refresher {
       staleFigures.forEach(f -> out.add(dir == null ? f : dir.resolve(f).toString().replace('\\', '/')));
       return out;
     }
+
+    /**
+     * The files this outcome was computed from that a refresh may write: the dossier and its figures
+     * (the spec, rows and templates it was also computed from are never written).
+     */
+    List<Path> inputs() {
+      List<Path> out = new ArrayList<>();
+      out.add(normal(file));
+      Path dir = file.toAbsolutePath().getParent();
+      rendered.figures().keySet().forEach(f -> out.add(normal(dir.resolve(f))));
+      return out;
+    }
   }
 
   /** The outcome for a dossier's text (for the hook, the staged text), without writing anything. */
@@ -66,10 +83,13 @@ final class Refresher {
         + " that line back, or write the dossier anew with `dossier generate TRACK --force`"));
     TrackSpec spec = new SpecLoader(main.project).load(specName);
     Pipeline.Rendered rendered = Pipeline.render(spec, source, main, err);
-    Blocks.Parsed fresh = Blocks.parse(rendered.markdown(), "the rendered dossier");
+    // A dossier nobody edited is the rendered text itself, and a current dossier splices into its own
+    // text: parsing the same text again gives the same blocks (and no error, as it gave none).
+    Blocks.Parsed fresh = rendered.markdown().equals(text) ? old
+        : Blocks.parse(rendered.markdown(), "the rendered dossier");
     String spliced = Blocks.splice(old, fresh, shown);
     Map<String, String> before = old.contents();
-    Map<String, String> after = Blocks.parse(spliced, shown).contents();
+    Map<String, String> after = spliced.equals(text) ? before : Blocks.parse(spliced, shown).contents();
     List<String> changed = new ArrayList<>();
     before.forEach((name, content) -> {
       if (!content.equals(after.get(name))) {
@@ -85,14 +105,39 @@ final class Refresher {
 
   /** Refreshes the file in place when its numbers changed; the file is untouched otherwise. */
   Outcome refresh(Path file) {
-    Outcome o = compute(file);
+    return write(compute(file));
+  }
+
+  /** Writes what {@code o} says is stale: its figures, its dossier. */
+  Outcome write(Outcome o) {
+    if (o.stale()) {
+      written.addAll(o.inputs());
+    }
     if (!o.staleFigures().isEmpty()) {
-      o.rendered().writeFigures(file);
+      o.rendered().writeFigures(o.file());
     }
     if (!o.old().equals(o.fresh())) {
-      AtomicFile.write(file, o.fresh());
+      AtomicFile.write(o.file(), o.fresh());
     }
     return o;
+  }
+
+  /**
+   * An outcome computed ahead of its turn (by {@link Concurrently}), with what its computation wrote
+   * to standard error; or, when this refresher has since written a file it was computed from (the
+   * same dossier named twice, two dossiers sharing figures), the outcome {@code again} computes now,
+   * as a loop that computes each dossier after writing the one before would have.
+   */
+  Outcome inTurn(Concurrently.Result<Outcome> ahead, Path file, Supplier<Outcome> again) {
+    List<Path> inputs = ahead.value() != null ? ahead.value().inputs() : List.of(normal(file));
+    if (inputs.stream().anyMatch(written::contains)) {
+      return again.get();
+    }
+    return ahead.replay(err);
+  }
+
+  private static Path normal(Path p) {
+    return p.toAbsolutePath().normalize();
   }
 
   /** The files named, or every dossier under dossiers/ (a Markdown file with a dossier:spec line). */

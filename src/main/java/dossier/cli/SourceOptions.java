@@ -82,11 +82,23 @@ final class SourceOptions {
     Path file = spec.snapshot().orElseThrow(() -> new DossierException(spec.file()
         + ": no database is configured and the spec names no snapshot; add 'snapshot:' or pass --db"));
     String shown = shown(main, file);
-    if (!snapshot && announced.add(file)) {
+    if (!snapshot) {
+      if (err instanceof TaskErr later) {
+        // One of several dossiers computed at once: the first in file order gives the note, as in a
+        // loop over them, so whether this one does is decided when its output is written, in order.
+        later.later(to -> announce(file, shown, to));
+      } else {
+        announce(file, shown, err);
+      }
+    }
+    return new Loaded(SnapshotReader.read(file, shown, true), shown, false);
+  }
+
+  private void announce(Path snapshotFile, String shown, PrintWriter err) {
+    if (announced.add(snapshotFile)) {
       err.println("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + shown);
       err.flush();
     }
-    return new Loaded(SnapshotReader.read(file, shown, true), shown, false);
   }
 
   static String shown(Main main, Path file) {

@@ -19,7 +19,10 @@ import java.util.Locale;
  * but belongs to no table. Run before anything is written.
  */
 public final class TableCheck {
+  // TRACK_DOCUMENT_LINES: line numbers from the offsets of lines kept while parsing, not by counting
+  // line breaks from the start of the text for each call (see Blocks.PARSER).
   private static final Parser PARSER = Parser.builder(new MutableDataSet()
+          .set(Parser.TRACK_DOCUMENT_LINES, true)
           .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))
           .set(TablesExtension.COLUMN_SPANS, false)
           .set(TablesExtension.APPEND_MISSING_COLUMNS, false)

@@ -194,6 +194,33 @@ class RefreshTest {
   }
 
   @Test
+  void hookRefreshesSeveralStagedDossiersInOrder() throws IOException {
+    // Several staged dossiers are computed at once; they are refreshed, and listed, in order. The
+    // copy shares the figures of the Track 6 dossier, which its refresh already rewrote.
+    String copy = "dossiers/a-copy.md";
+    String track5 = "dossiers/2026-04-29-track5-label-smoothing-results.md";
+    write(copy, read(DOSSIER));
+    git("add", copy);
+    git("commit", "-q", "-m", "a copy");
+    changeARow();
+    write(DOSSIER, read(DOSSIER) + PROSE_OUTSIDE);
+    write(copy, read(copy) + PROSE_OUTSIDE);
+    write(track5, read(track5) + PROSE_OUTSIDE);
+    git("add", SNAPSHOT, DOSSIER, copy, track5);
+    Run r = dossier("hook", "run");
+    assertEquals(1, r.exit(), r.err());
+    assertEquals("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot "
+        + "dossiers/data/track5-label-smoothing.csv\n"
+        + "dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT + "\n"
+        + "dossier: the numbers of staged dossiers were stale and have been refreshed in the working tree; review these"
+        + " files, stage them (git add), and commit again:\n"
+        + "  " + DOSSIER + "\n  dossiers/img/track6-forest.svg\n  dossiers/img/track6-crypto.svg\n  " + copy + "\n",
+        r.err());
+    assertEquals(read(DOSSIER), read(copy), "both refreshed alike");
+    assertTrue(read(copy).contains("| `aggressive_focus` | -0.0721 |"));
+  }
+
+  @Test
   void hookLetsACommitWithoutDossiersThroughAndFallsBackToTheSnapshot() throws IOException {
     assertEquals(0, dossier("hook", "install").exit());
     write("notes.txt", "not a dossier\n");

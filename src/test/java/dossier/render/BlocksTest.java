@@ -131,4 +131,86 @@ class BlocksTest {
     DossierException e = assertThrows(DossierException.class, () -> Blocks.parse("A <!-- dossier:begin-->x\n", "x"));
     assertTrue(e.getMessage().startsWith("x:1: mangled marker <!-- dossier:begin-->"), e.getMessage());
   }
+
+  // ---- line numbers -----------------------------------------------------------------------------
+
+  /** The 1-based line of {@code offset}, counted here: a line ends at \n, \r\n or a lone \r. */
+  private static int lineAt(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static String error(String text) {
+    return assertThrows(DossierException.class, () -> Blocks.parse(text, "x.md")).getMessage();
+  }
+
+  @Test
+  void errorsNameTheLineWhateverTheLineEndings() {
+    // Lines are counted by flexmark while it parses (Parser.TRACK_DOCUMENT_LINES); they must be the
+    // lines people see in an editor, for LF, CRLF, CR-only and mixed files.
+    for (String eol : List.of("\n", "\r\n", "\r")) {
+      String head = String.join(eol, "<!-- dossier:spec t -->", "", "Intro, `<!-- dossier:begin q -->` quoted.", "",
+          "<!-- dossier:begin a -->", "x", "<!-- dossier:end a -->", "", "Date : <!-- dossier:begin d -->1", "") + eol;
+      String what = "line ending " + eol.replace("\r", "CR").replace("\n", "LF");
+      assertEquals("x.md:9: block 'd' has no end marker; put back <!-- dossier:end d --> where the block ends; the"
+          + " file is left as it was", error(head), what);
+      assertTrue(error(head + "<!-- dossier:begin e -->" + eol).startsWith("x.md:11: block 'e' begins inside block"
+          + " 'd' (line 9)"), what);
+      assertTrue(error(head.replace("-->1", "-->1<!-- dossier:end d -->") + eol + "<!-- dossier:begin a -->" + eol)
+          .startsWith("x.md:12: block 'a' appears twice (first on line 5)"), what);
+      assertTrue(error(head + eol + "Text <!-- dossier:ned d --> more" + eol).startsWith("x.md:12: mangled marker"),
+          what);
+    }
+    // Mixed: \r\n is one line break, a lone \r and a lone \n one each.
+    assertTrue(error("a\r\nb\rc\nd\n\r\n\r\r<!-- dossier:ned x -->\n").startsWith("x.md:8: mangled marker"));
+  }
+
+  @Test
+  void blocksHaveTheLineOfTheirBeginMarker() {
+    // Random documents with random line endings: each block's line is the one counted here.
+    java.util.Random r = new java.util.Random(20260429);
+    String[] filler = {"", "Some text.", "- item", "> quoted", "# Heading", "| a | b |", "    code", "Text `code`"};
+    String[] eols = {"\n", "\r\n", "\r"};
+    int blocks = 0;
+    for (int n = 0; n < 2000; n++) {
+      StringBuilder text = new StringBuilder();
+      int count = 1 + r.nextInt(6);
+      for (int b = 0; b < count; b++) {
+        for (int k = r.nextInt(4); k > 0; k--) {
+          text.append(filler[r.nextInt(filler.length)]).append(eols[r.nextInt(3)]);
+        }
+        String eol = eols[r.nextInt(3)];
+        String blank = r.nextBoolean() ? eol : "";
+        text.append(blank);
+        if (r.nextBoolean()) {
+          text.append("<!-- dossier:begin b").append(b).append(" -->").append(eol).append("content").append(eol)
+              .append("<!-- dossier:end b").append(b).append(" -->").append(eol);
+        } else {
+          text.append("Value : <!-- dossier:begin b").append(b).append(" -->1<!-- dossier:end b").append(b)
+              .append(" -->").append(eol);
+        }
+        text.append(blank);
+      }
+      String doc = text.toString();
+      Parsed p;
+      try {
+        p = Blocks.parse(doc, "x.md");
+      } catch (DossierException e) {
+        continue; // a marker that filler turned into text of another block; errors are pinned above
+      }
+      for (Blocks.Block b : p.blocks()) {
+        int begin = doc.lastIndexOf(Blocks.beginMarker(b.name()), b.contentStart());
+        assertEquals(lineAt(doc, begin), b.line(), () -> "block " + b.name() + " of " + doc.replace("\r", "\\r")
+            .replace("\n", "\\n"));
+        blocks++;
+      }
+    }
+    assertTrue(blocks > 5000, "blocks checked: " + blocks);
+  }
 }
