@@ -136,7 +136,13 @@ final class FigureBuilder {
 
   /** One decimal of a user unit: plenty for a screen, and the same text everywhere. */
   static String u(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
+    // What String.format(Locale.ROOT, "%.1f", v) printed, sign of a rounded zero included ("-0.0"),
+    // without parsing a format string for each of a figure's hundreds of coordinates.
+    if (!Double.isFinite(v)) {
+      return Double.toString(v);
+    }
+    String s = new BigDecimal(Double.toString(v)).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    return (v < 0 || 1 / v < 0) && s.equals("0.0") ? "-0.0" : s;
   }
 
   private static double min(double a, double... xs) {

@@ -13,6 +13,15 @@ import java.util.Optional;
  * booleans and whole numbers. A double is refused: numbers reach templates already formatted.
  */
 final class TemplateTree {
+  // Class.getRecordComponents() reads the class file's Record attribute and builds new objects on
+  // every call; a dossier's model has thousands of records of a few dozen classes.
+  private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    @Override
+    protected RecordComponent[] computeValue(Class<?> type) {
+      return type.getRecordComponents();
+    }
+  };
+
   private TemplateTree() {}
 
   static Object of(Object value) {
@@ -40,7 +49,7 @@ final class TemplateTree {
     }
     if (value instanceof Record record) {
       Map<String, Object> out = new LinkedHashMap<>();
-      for (RecordComponent c : record.getClass().getRecordComponents()) {
+      for (RecordComponent c : COMPONENTS.get(record.getClass())) {
         try {
           out.put(c.getName(), of(c.getAccessor().invoke(record)));
         } catch (IllegalAccessException | InvocationTargetException e) {
