@@ -53,7 +53,13 @@ public final class Main {
     };
   }
 
+  /** The commands that render dossiers. */
+  private static final List<String> RENDERING = List.of("generate", "refresh", "check", "hook", "new", "preview");
+
   public static void main(String[] args) {
+    if (RENDERING.contains(commandNamed(args))) {
+      Pipeline.prepare();
+    }
     System.exit(commandLine(System.getenv(), Path.of(System.getProperty("user.home")), args).execute(args));
   }
 

@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.Background;
+import dossier.gates.Readiness;
 import dossier.gates.TrackAnalysis;
 import dossier.model.Dossier;
 import dossier.model.Dossier.Provenance;
@@ -51,14 +52,24 @@ final class Pipeline {
     }
   }
 
+  /**
+   * Starts setting up FreeMarker and parsing the templates that every layout shares, on the other
+   * core: a command that renders dossiers calls this first thing, while picocli (a tenth of a
+   * second) is still reading its command line.
+   */
+  static void prepare() {
+    Background.start("renderer", () -> Shipped.RENDERER.loadShared());
+  }
+
   static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err) {
-    // FreeMarker's set-up and the parsing of the layout's templates need no data, and the rows'
-    // digest needs no analysis: both run on the other core while the rows are read and analysed.
+    // What needs no rows runs on the other core while the rows are read and analysed: the
+    // layout's template, gate 6's readiness file; then the rows' digest, which needs no analysis.
     Background<Renderer> templates = Background.start("templates", () -> Shipped.RENDERER.load(spec.layout().key()));
+    Background<Readiness.Result> readiness = Background.start("readiness", () -> TrackAnalysis.readiness(spec));
     SourceOptions.Loaded loaded = source.load(spec, main, err);
     Background<Provenance> provenance = Background.start("digest",
         () -> DossierBuilder.provenance(spec, loaded.rows(), loaded.source(), loaded.database()));
-    TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source());
+    TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source(), readiness::join);
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance.join());
     Renderer renderer = templates.join();
     return new Rendered(spec, analysis, renderer.render(spec.layout().key(), model), renderer.figures(model));

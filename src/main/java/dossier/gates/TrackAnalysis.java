@@ -1,6 +1,5 @@
 package dossier.gates;
 
-import dossier.Background;
 import dossier.source.ResultRow;
 import dossier.source.Sweeps;
 import dossier.spec.Located;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -43,27 +43,45 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
    * @param source how the rows' origin is named in errors, e.g. the snapshot path
    */
   public static TrackAnalysis of(TrackSpec spec, List<ResultRow> rows, String source) {
-    GatePlan plan = GatePlan.defaults().with(spec.gateOverrides(), spec.file())
-        .withCriteria(spec.criteria(), spec.file());
+    return of(spec, rows, source, () -> readiness(spec));
+  }
+
+  /**
+   * The same, with gate 6's result from {@code readiness} (which the caller may have started
+   * computing earlier, see {@link #readiness}).
+   */
+  public static TrackAnalysis of(
+      TrackSpec spec, List<ResultRow> rows, String source, Supplier<Readiness.Result> readiness) {
+    GatePlan plan = plan(spec);
     EvidenceFormat format = spec.layout() == TrackSpec.Layout.GATE_DECISION
         ? EvidenceFormat.GATE_DECISION : EvidenceFormat.RESULTS;
-    // Gate 6 reads and parses the readiness file, which the rows do not change: on the other core.
-    Background<Readiness.Result> readinessCheck = Background.start("readiness",
-        () -> Readiness.check(spec.readiness(), plan.readinessSections()));
     List<BranchAnalysis> branches = new ArrayList<>();
+    Readiness.Result gate6 = null; // asked for once, when first needed: it may be computing meanwhile
     for (BranchSpec b : spec.branches()) {
       check(spec, b, rows, source);
       BranchStats stats = BranchStats.of(
           Sweeps.resolve(rows, b.factor(), b.runIds(), b.baseline().value(), b.variantNames(), b.cryptoNames()),
           Metric.F1_BUY, spec.bootstrap());
-      branches.add(b.analysed()
-          ? new BranchAnalysis(stats, GateEvaluator.evaluate(plan, stats, readinessCheck.join(), format), true)
-          : new BranchAnalysis(stats, List.of(), false));
+      if (b.analysed()) {
+        gate6 = gate6 != null ? gate6 : readiness.get();
+        branches.add(new BranchAnalysis(stats, GateEvaluator.evaluate(plan, stats, gate6, format), true));
+      } else {
+        branches.add(new BranchAnalysis(stats, List.of(), false));
+      }
     }
     if (branches.stream().noneMatch(BranchAnalysis::analysed)) {
       throw DossierException.usage(spec.file() + ": every branch has 'analyse: false'; analyse at least one");
     }
-    return new TrackAnalysis(plan, readinessCheck.join(), branches);
+    return new TrackAnalysis(plan, gate6, branches);
+  }
+
+  /** Gate 6: the spec's readiness file against its plan's required sections. Needs no rows. */
+  public static Readiness.Result readiness(TrackSpec spec) {
+    return Readiness.check(spec.readiness(), plan(spec).readinessSections());
+  }
+
+  private static GatePlan plan(TrackSpec spec) {
+    return GatePlan.defaults().with(spec.gateOverrides(), spec.file()).withCriteria(spec.criteria(), spec.file());
   }
 
   /** One branch on any sweep, without a spec: the variants and cryptos are those of the data. */

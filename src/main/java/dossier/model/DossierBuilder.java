@@ -62,8 +62,14 @@ public final class DossierBuilder {
       }
       main &= !ba.analysed();
     }
-    BranchAnalysis first = analysis.analysed().get(0);
-    BranchSpec firstSpec = spec.branches().get(analysis.branches().indexOf(first));
+    // The first analysed branch, found by position: indexOf would compare whole analyses (record
+    // equals, down to the rows), bootstrapping an equals method for every record type on the way.
+    int firstIndex = 0;
+    while (!analysis.branches().get(firstIndex).analysed()) {
+      firstIndex++;
+    }
+    BranchAnalysis first = analysis.branches().get(firstIndex);
+    BranchSpec firstSpec = spec.branches().get(firstIndex);
     return new Dossier(
         spec.track(), spec.title(), analysis.overall().name(), analysis.plan().plan(), analysis.plan().section(),
         metadata(spec, analysis, rows, firstSpec, first), tldr(spec, firstSpec, first), spec.sweepRows(), state,

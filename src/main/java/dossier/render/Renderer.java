@@ -99,7 +99,13 @@ public final class Renderer {
    * @return this renderer
    */
   public Renderer load(String layout) {
-    for (String name : List.of(layout + ".md.ftl", "macros.ftl", "forest.svg.ftl", "bars.svg.ftl")) {
+    template(layout + ".md.ftl");
+    return loadShared();
+  }
+
+  /** Parses the templates that every layout uses (its macros, the figures) into the cache. */
+  public Renderer loadShared() {
+    for (String name : List.of("macros.ftl", "forest.svg.ftl", "bars.svg.ftl")) {
       template(name);
     }
     return this;
