@@ -57,7 +57,8 @@ public final class Main {
   private static final List<String> RENDERING = List.of("generate", "refresh", "check", "hook", "new", "preview");
 
   public static void main(String[] args) {
-    if (RENDERING.contains(commandNamed(args))) {
+    String named = commandNamed(args);
+    if (named != null && RENDERING.contains(named)) {
       Pipeline.prepare();
     }
     System.exit(commandLine(System.getenv(), Path.of(System.getProperty("user.home")), args).execute(args));
