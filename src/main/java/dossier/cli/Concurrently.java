@@ -37,6 +37,11 @@ final class Concurrently<T> implements AutoCloseable {
       this.err = err;
     }
 
+    /** Whether the task ran in {@link #take}, in its turn, writing to the real standard error. */
+    boolean ranInTurn() {
+      return err == null;
+    }
+
     /** The value, or null when the task threw. */
     T value() {
       return value;
@@ -63,19 +68,27 @@ final class Concurrently<T> implements AutoCloseable {
   private final Task<T> task;
   private final PrintWriter err;
   private final ExecutorService pool; // null: each task runs in take()
+  private final int count;
+  private final int ahead; // how many tasks may be started beyond the one taken last
   private final List<Future<Result<T>>> running = new ArrayList<>();
 
-  private Concurrently(Task<T> task, PrintWriter err, ExecutorService pool) {
+  private Concurrently(Task<T> task, PrintWriter err, ExecutorService pool, int count, int ahead) {
     this.task = task;
     this.err = err;
     this.pool = pool;
+    this.count = count;
+    this.ahead = ahead;
   }
 
-  /** Starts {@code count} tasks; {@code err} is the real standard error. */
+  /**
+   * Starts {@code count} tasks, a few at a time; {@code err} is the real standard error. At most
+   * two per thread run or wait ahead of the one taken last, so that a check over hundreds of
+   * dossiers holds a handful of results in memory, not all of them.
+   */
   static <T> Concurrently<T> start(int count, Task<T> task, PrintWriter err) {
     int threads = Math.min(count, Runtime.getRuntime().availableProcessors());
     if (threads <= 1) {
-      return new Concurrently<>(task, err, null);
+      return new Concurrently<>(task, err, null, count, 0);
     }
     // Daemon threads: a command that stops at a failure (the hook) leaves no task holding up the exit.
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -83,20 +96,24 @@ final class Concurrently<T> implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    Concurrently<T> c = new Concurrently<>(task, err, pool);
-    for (int i = 0; i < count; i++) {
-      int index = i;
-      // Submitted in order, so the pool starts them in order and the first results come first.
-      c.running.add(pool.submit(() -> {
-        TaskErr buffer = new TaskErr();
-        try {
-          return new Result<>(task.run(index, buffer), null, buffer);
-        } catch (RuntimeException | Error e) {
-          return new Result<>(null, e, buffer);
-        }
-      }));
+    Concurrently<T> c = new Concurrently<>(task, err, pool, count, 2 * threads);
+    while (c.running.size() < Math.min(count, c.ahead)) {
+      c.submitNext();
     }
     return c;
+  }
+
+  // Submitted in order, so the pool starts them in order and the first results come first.
+  private void submitNext() {
+    int index = running.size();
+    running.add(pool.submit(() -> {
+      TaskErr buffer = new TaskErr();
+      try {
+        return new Result<>(task.run(index, buffer), null, buffer);
+      } catch (RuntimeException | Error e) {
+        return new Result<>(null, e, buffer);
+      }
+    }));
   }
 
   /** Task {@code index}'s result, once it is done (take each index once, in order). */
@@ -108,6 +125,9 @@ final class Concurrently<T> implements AutoCloseable {
         return new Result<>(null, e, null);
       }
     }
+    if (running.size() < count) {
+      submitNext(); // keep the pool busy: one more in place of the one taken
+    }
     try {
       return running.get(index).get();
     } catch (InterruptedException e) {
@@ -115,6 +135,8 @@ final class Concurrently<T> implements AutoCloseable {
       throw new IllegalStateException("interrupted while waiting for dossier " + (index + 1), e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause()); // cannot happen: a task catches what it throws
+    } finally {
+      running.set(index, null); // the caller has it now
     }
   }
 

@@ -97,15 +97,21 @@ public final class Main {
     return cl;
   }
 
-  /** The command that {@code args} names: their first positional argument, when it is one. */
+  /**
+   * The command that {@code args} names: their first positional argument, when it is one and only
+   * {@code -C DIR} comes before it. After any other option ({@code --help check}, a mistyped
+   * option) picocli answers at the top level, and its usage then lists every command.
+   */
   static String commandNamed(String... args) {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-C") || a.equals("--project")) {
         i++; // its value
-      } else if (a.equals("--")) {
+      } else if (a.startsWith("--project=") || (a.startsWith("-C") && a.length() > 2)) {
+        continue; // -CDIR, -C=DIR, --project=DIR
+      } else if (a.startsWith("-")) {
         return null;
-      } else if (!a.startsWith("-")) {
+      } else {
         return COMMANDS.contains(a) ? a : null;
       }
     }

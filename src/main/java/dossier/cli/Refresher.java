@@ -129,6 +129,9 @@ final class Refresher {
    * as a loop that computes each dossier after writing the one before would have.
    */
   Outcome inTurn(Concurrently.Result<Outcome> ahead, Path file, Supplier<Outcome> again) {
+    if (ahead.ranInTurn()) {
+      return ahead.replay(err); // computed just now, after every earlier write (one core)
+    }
     List<Path> inputs = ahead.value() != null ? ahead.value().inputs() : List.of(normal(file));
     if (inputs.stream().anyMatch(written::contains)) {
       return again.get();
@@ -136,8 +139,13 @@ final class Refresher {
     return ahead.replay(err);
   }
 
+  /** One name per file: two names of the same file (a link, a case-insensitive disk) are one. */
   private static Path normal(Path p) {
-    return p.toAbsolutePath().normalize();
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize(); // not there (yet): a figure the refresh will write
+    }
   }
 
   /** The files named, or every dossier under dossiers/ (a Markdown file with a dossier:spec line). */

@@ -93,7 +93,10 @@ class CliTest {
   void onlyTheNamedCommandIsBuilt() {
     assertEquals("check", Main.commandNamed("-C", "generate", "check", "--snapshot"));
     assertEquals("generate", Main.commandNamed("--project", "x", "generate", "track6"));
-    assertEquals("refresh", Main.commandNamed("-h", "refresh"));
+    assertEquals(null, Main.commandNamed("-h", "refresh"));
+    assertEquals(null, Main.commandNamed("--bogus", "refresh"));
+    assertEquals("refresh", Main.commandNamed("-Cdir", "refresh", "-h"));
+    assertEquals("refresh", Main.commandNamed("--project=dir", "refresh"));
     assertEquals(null, Main.commandNamed("--help"));
     assertEquals(null, Main.commandNamed("genrate", "track6"));
     assertEquals(null, Main.commandNamed("--", "generate"));
@@ -101,6 +104,12 @@ class CliTest {
         List.copyOf(Main.commandLine(Map.of(), home, "generate", "track6").getSubcommands().keySet()));
     assertEquals(Main.COMMANDS, List.copyOf(Main.commandLine(Map.of(), home).getSubcommands().keySet()));
     assertEquals(List.of(), List.copyOf(Main.commandLine(Map.of(), home, "-V").getSubcommands().keySet()));
+    // Help asked for before the command is the top-level usage, with every command.
+    Run helpFirst = run("--help", "check");
+    assertEquals(0, helpFirst.exit());
+    for (String command : Main.COMMANDS) {
+      assertTrue(helpFirst.out().contains("\n  " + command + " "), command + " in\n" + helpFirst.out());
+    }
     // A mistyped command still gets suggestions, from every command.
     Run typo = run("genrate", "track6");
     assertEquals(2, typo.exit());
