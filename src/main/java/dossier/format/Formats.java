@@ -87,12 +87,19 @@ public final class Formats {
     if (!Double.isFinite(v)) {
       return NA;
     }
-    // Exactly what String.format(Locale.ROOT, "%.Nf") prints on the JDK: the digits of
-    // Double.toString rounded half up (FormattedFloatingDecimal), checked against it in FormatsTest.
-    // String.format parsed its format string on every call: a tenth of a small dossier's rendering.
-    BigDecimal rounded = new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_UP);
-    // -0.0000 would be a rounding artefact, not a negative number (BigDecimal has no negative zero).
-    String s = rounded.toPlainString();
-    return signed && rounded.signum() >= 0 ? "+" + s : s;
+    // -0.0000 would be a rounding artefact, not a negative number: halfUp gives a zero no sign.
+    String s = halfUp(v, decimals);
+    return signed && !s.startsWith("-") ? "+" + s : s;
+  }
+
+  /**
+   * A finite {@code v} with {@code decimals} places, as String.format(Locale.ROOT, "%.Nf") prints
+   * it on the JDK (the digits of Double.toString rounded half up, FormattedFloatingDecimal), except
+   * that a value rounding to zero has no sign. Checked against String.format in FormatsTest and
+   * FigureBuilderTest. String.format parsed its format string on every call: a tenth of a small
+   * dossier's rendering.
+   */
+  public static String halfUp(double v, int decimals) {
+    return new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }
 }

@@ -141,7 +141,7 @@ final class FigureBuilder {
     if (!Double.isFinite(v)) {
       return Double.toString(v);
     }
-    String s = new BigDecimal(Double.toString(v)).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    String s = Formats.halfUp(v, 1);
     return (v < 0 || 1 / v < 0) && s.equals("0.0") ? "-0.0" : s;
   }
 
