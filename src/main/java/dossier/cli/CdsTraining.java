@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 
 /**
  * The build's training run for the class-data-sharing archive (see pom.xml): the everyday commands
@@ -49,10 +48,7 @@ public final class CdsTraining {
     for (List<String> run : runs) {
       String[] argv = java.util.stream.Stream.concat(java.util.stream.Stream.of("-C", project), run.stream())
           .toArray(String[]::new);
-      CommandLine cl = Main.commandLine(Map.of(), Path.of(System.getProperty("user.home")), argv);
-      cl.setOut(quiet);
-      cl.setErr(quiet);
-      int exit = cl.execute(argv);
+      int exit = Main.run(Map.of(), Path.of(System.getProperty("user.home")), quiet, quiet, argv);
       // check exits 1 when a sample dossier is stale (the tests' business, not the archive's), and
       // the database run is meant to fail.
       if (exit != 0 && !run.get(0).equals("check") && !run.contains("--db")) {

@@ -57,11 +57,43 @@ public final class Main {
   private static final List<String> RENDERING = List.of("generate", "refresh", "check", "hook", "new", "preview");
 
   public static void main(String[] args) {
+    System.exit(run(System.getenv(), Path.of(System.getProperty("user.home")), null, null, args));
+  }
+
+  private static void defaultProperty(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  /**
+   * A whole run as {@link #main} makes it, without exiting; {@code out} and {@code err} replace
+   * the standard streams when not null. The build's training run for the class-data archive
+   * ({@link CdsTraining}) goes through here, so that it loads what a real run loads.
+   *
+   * @return the exit code
+   */
+  static int run(Map<String, String> env, Path home, PrintWriter out, PrintWriter err, String... args) {
+    // FreeMarker would set up java.util.logging, for messages that a command line never shows
+    // (template errors reach the user as exceptions).
+    defaultProperty("org.freemarker.loggerLibrary", "none");
+    // Reflection writes a class for every method it calls more than 15 times; a run calls a few
+    // dozen record accessors (TemplateTree) a few hundred times each, where the JDK's native
+    // accessor costs less than writing, loading and compiling those classes. (Read once, at the
+    // first reflective call, which comes later than this.)
+    defaultProperty("sun.reflect.inflationThreshold", String.valueOf(Integer.MAX_VALUE));
     String named = commandNamed(args);
     if (named != null && RENDERING.contains(named)) {
       Pipeline.prepare();
     }
-    System.exit(commandLine(System.getenv(), Path.of(System.getProperty("user.home")), args).execute(args));
+    CommandLine cl = commandLine(env, home, args);
+    if (out != null) {
+      cl.setOut(out);
+    }
+    if (err != null) {
+      cl.setErr(err);
+    }
+    return cl.execute(args);
   }
 
   /**
@@ -82,7 +114,15 @@ public final class Main {
         cl.addSubcommand(name, command(name));
       }
     }
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    return cl;
+  }
+
+  // A class, not a lambda: picocli's interfaces are Java 5 class files, and the class-data archive
+  // cannot hold a lambda that implements one, so a lambda would be spun on every run.
+  private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
       PrintWriter err = commandLine.getErr();
       if (e instanceof DossierException d) {
         err.println("dossier: " + d.getMessage());
@@ -93,8 +133,7 @@ public final class Main {
       e.printStackTrace(err);
       err.flush();
       return DossierException.WORK_FAILED;
-    });
-    return cl;
+    }
   }
 
   /**

@@ -14,8 +14,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -41,6 +43,8 @@ final class Refresher {
    * A dossier's current text and what it would be with fresh numbers.
    *
    * @param changed the names of the blocks whose content changes
+   * @param oldBlocks the current content of each changed block
+   * @param newBlocks the fresh content of each changed block
    * @param staleFigures figures (paths relative to the dossier) that are missing or differ
    */
   record Outcome(Path file, String shown, String old, String fresh, List<String> changed,
@@ -74,15 +78,57 @@ final class Refresher {
     }
   }
 
-  /** The outcome for a dossier's text (for the hook, the staged text), without writing anything. */
+  /**
+   * The outcome for a dossier's text (for the hook, the staged text), without writing anything.
+   *
+   * <p>A current dossier, the common case of a check or a commit, is the rendered text itself: it is
+   * rendered from the spec its first line names and compared, without parsing its blocks (a
+   * Markdown parse of the whole file, the largest single cost of checking it). Any other text is
+   * parsed first, and what the parse finds wrong is reported before anything the rendering says;
+   * the rendering's notes are held back until then ({@link TaskErr}), so the output is the same
+   * either way.
+   */
   Outcome compute(Path file, String text) {
     String shown = SourceOptions.shown(main, file);
+    Optional<String> named = Blocks.firstLineSpec(text);
+    if (named.isEmpty()) {
+      return compute(file, shown, text, Blocks.parse(text, shown));
+    }
+    TaskErr held = new TaskErr();
+    Pipeline.Rendered rendered;
+    try {
+      rendered = Pipeline.render(new SpecLoader(main.project).load(named.get()), source, main, held);
+    } catch (RuntimeException e) {
+      Blocks.Parsed old = Blocks.parse(text, shown);
+      if (!old.spec().equals(named)) {
+        return compute(file, shown, text, old);
+      }
+      held.replayInto(err);
+      throw e;
+    }
+    if (rendered.markdown().equals(text)) {
+      held.replayInto(err);
+      return new Outcome(file, shown, text, text, List.of(), Map.of(), Map.of(), rendered.staleFigures(file),
+          rendered);
+    }
     Blocks.Parsed old = Blocks.parse(text, shown);
+    if (!old.spec().equals(named)) {
+      return compute(file, shown, text, old);
+    }
+    held.replayInto(err);
+    return splice(file, shown, text, old, rendered);
+  }
+
+  /** The outcome for a parsed text: rendered from the spec it names. */
+  private Outcome compute(Path file, String shown, String text, Blocks.Parsed old) {
     String specName = old.spec().orElseThrow(() -> new DossierException(shown
         + ":1: no <!-- dossier:spec TRACK … --> first line, so the spec this dossier comes from is unknown; put"
         + " that line back, or write the dossier anew with `dossier generate TRACK --force`"));
     TrackSpec spec = new SpecLoader(main.project).load(specName);
-    Pipeline.Rendered rendered = Pipeline.render(spec, source, main, err);
+    return splice(file, shown, text, old, Pipeline.render(spec, source, main, err));
+  }
+
+  private static Outcome splice(Path file, String shown, String text, Blocks.Parsed old, Pipeline.Rendered rendered) {
     // A dossier nobody edited is the rendered text itself, and a current dossier splices into its own
     // text: parsing the same text again gives the same blocks (and no error, as it gave none).
     Blocks.Parsed fresh = rendered.markdown().equals(text) ? old
@@ -91,12 +137,17 @@ final class Refresher {
     Map<String, String> before = old.contents();
     Map<String, String> after = spliced.equals(text) ? before : Blocks.parse(spliced, shown).contents();
     List<String> changed = new ArrayList<>();
+    Map<String, String> oldBlocks = new LinkedHashMap<>();
+    Map<String, String> newBlocks = new LinkedHashMap<>();
     before.forEach((name, content) -> {
       if (!content.equals(after.get(name))) {
         changed.add(name);
+        oldBlocks.put(name, content);
+        newBlocks.put(name, after.get(name));
       }
     });
-    return new Outcome(file, shown, text, spliced, changed, before, after, rendered.staleFigures(file), rendered);
+    return new Outcome(file, shown, text, spliced, changed, oldBlocks, newBlocks, rendered.staleFigures(file),
+        rendered);
   }
 
   Outcome compute(Path file) {

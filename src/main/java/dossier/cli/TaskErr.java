@@ -37,6 +37,20 @@ final class TaskErr extends PrintWriter {
     parts.clear();
   }
 
+  /**
+   * Hands everything written here to {@code err} as if it had been written there: to a task's own
+   * {@code TaskErr}, still to be decided in file order; to any other writer, now.
+   */
+  void replayInto(PrintWriter err) {
+    if (err instanceof TaskErr task) {
+      cut();
+      parts.forEach(task::later);
+      parts.clear();
+    } else {
+      writeTo(err);
+    }
+  }
+
   private void cut() {
     flush();
     if (text.getBuffer().length() > 0) {

@@ -11,7 +11,6 @@ import dossier.stats.EffectSize;
 import dossier.stats.Comparison;
 import dossier.stats.CryptoSummary;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,7 +105,7 @@ public final class GateEvaluator {
   private static GateResult stability(Gate gate, BranchStats stats, Comparison c) {
     Optional<CryptoSummary> worst = stats.summaries(c.variant()).stream()
         .filter(s -> Double.isFinite(s.variance(stats.primary())))
-        .max(Comparator.comparingDouble(s -> s.variance(stats.primary())));
+        .max((a, b) -> Double.compare(a.variance(stats.primary()), b.variance(stats.primary())));
     if (worst.isEmpty()) {
       return result(gate, Status.WARN, "cannot evaluate: fewer than 2 folds per crypto");
     }

@@ -1,18 +1,17 @@
 package dossier.gates;
 
 import dossier.DossierException;
+import dossier.spec.PlainYaml;
 import dossier.spec.TrackSpec.CriterionSpec;
 import dossier.spec.TrackSpec.GateOverride;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The gates a variant must clear, in order, with their thresholds: the plan file shipped in the
@@ -60,8 +59,7 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
       if (in == null) {
         throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
       }
-      Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-      return fromMap(doc);
+      return fromMap(PlainYaml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 public final class Readiness {
   private static final Pattern NUMBERING = Pattern.compile("^[0-9]+(\\.[0-9]+)*\\.?\\s+");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\b(TODO|TBD)\\b");
+  // Built once: a check over many dossiers reads a readiness file for each. (Parser.parse is
+  // thread-safe: flexmark uses a new parser state for each document.)
+  private static final Parser PARSER = Parser.builder().build();
 
   private Readiness() {}
 
@@ -64,7 +67,7 @@ public final class Readiness {
 
   /** Level-2 heading text (lower case, numbering removed) → the Markdown under it. */
   static Map<String, String> sections(String markdown) {
-    Node doc = Parser.builder().build().parse(markdown);
+    Node doc = PARSER.parse(markdown);
     Map<String, String> out = new LinkedHashMap<>();
     String current = null;
     StringBuilder body = new StringBuilder();

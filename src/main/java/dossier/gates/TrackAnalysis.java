@@ -10,7 +10,6 @@ import dossier.source.Metric;
 import dossier.stats.BootstrapSettings;
 import dossier.stats.BranchStats;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -160,13 +159,20 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
     // variant and change what "per fold" means; name the first such row.
     branchRows.stream()
         .filter(r -> cryptoNames.contains(r.crypto()) && (r.fold() < 1 || r.fold() > b.folds()))
-        .min(Comparator.comparing(ResultRow::variant).thenComparing(ResultRow::crypto)
-            .thenComparingInt(ResultRow::fold))
+        .min(TrackAnalysis::byVariantCryptoFold)
         .ifPresent(r -> {
           throw new DossierException(String.format(Locale.ROOT,
               "%s:%d: fold %d outside 1..%d: %s has a row of variant '%s', %s fold %d; fix the fold in the"
                   + " rows, or 'folds:' if the sweep has more", spec.file(), b.foldsLine(), r.fold(), b.folds(),
               source, r.variant(), r.crypto(), r.fold()));
         });
+  }
+
+  private static int byVariantCryptoFold(ResultRow a, ResultRow b) {
+    int c = a.variant().compareTo(b.variant());
+    if (c == 0) {
+      c = a.crypto().compareTo(b.crypto());
+    }
+    return c != 0 ? c : Integer.compare(a.fold(), b.fold());
   }
 }

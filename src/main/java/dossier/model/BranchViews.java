@@ -32,7 +32,6 @@ import dossier.stats.Comparison;
 import dossier.stats.CryptoSummary;
 import dossier.stats.EffectSize;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +85,7 @@ final class BranchViews {
         && !cs.get(0).excluded().isEmpty() ? Optional.of(exclusions(cs.get(0))) : Optional.empty();
 
     double weakest = cs.stream().map(Comparison::cohensD).filter(Double::isFinite)
-        .min(Comparator.comparingDouble(Math::abs)).orElse(Double.NaN);
+        .min((a, b) -> Double.compare(Math.abs(a), Math.abs(b))).orElse(Double.NaN);
     double maxBh = cs.stream().mapToDouble(Comparison::pBh).filter(Double::isFinite).max().orElse(Double.NaN);
     Direction direction = new Direction(
         (int) cs.stream().filter(c -> c.ciHigh() < 0).count(),

@@ -85,6 +85,25 @@ public final class Blocks {
   }
 
   /**
+   * The spec that a {@code <!-- dossier:spec NAME … -->} marker filling the first line names, found
+   * without parsing the rest: what a dossier that dossier wrote begins with. Only a guess for other
+   * text (a parse decides what a marker is), so a caller that relies on it checks it against {@link
+   * #parse} unless the text is one that dossier rendered.
+   */
+  public static Optional<String> firstLineSpec(String text) {
+    int end = 0;
+    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      end++;
+    }
+    Matcher m = MARKER.matcher(text).region(0, end);
+    if (!m.matches() || !m.group(1).equals("spec")) {
+      return Optional.empty();
+    }
+    String name = trim(m.group(2)).split("\\s+", 2)[0];
+    return name.isEmpty() ? Optional.empty() : Optional.of(name);
+  }
+
+  /**
    * Finds the blocks of a dossier.
    *
    * @param file the file's name for errors

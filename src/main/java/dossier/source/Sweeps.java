@@ -46,8 +46,17 @@ public final class Sweeps {
 
   // Two attempts with the same created_at: the later run id wins, so the choice does not depend on
   // the order in which a snapshot or a query returned the rows.
-  private static final Comparator<ResultRow> LATEST =
-      Comparator.comparing(ResultRow::createdAt).thenComparing(ResultRow::runId).thenComparing(ResultRow::status);
+  // (Written out: Comparator.comparing and thenComparing make serializable lambdas, which the
+  // class-data archive cannot hold, so each would be spun at run time.)
+  private static final Comparator<ResultRow> LATEST = Sweeps::byAttempt;
+
+  private static int byAttempt(ResultRow a, ResultRow b) {
+    int c = a.createdAt().compareTo(b.createdAt());
+    if (c == 0) {
+      c = a.runId().compareTo(b.runId());
+    }
+    return c != 0 ? c : a.status().compareTo(b.status());
+  }
 
   private static VariantSweep resolveVariant(String variant, List<ResultRow> rows) {
     Map<Cell, List<ResultRow>> byCell = new TreeMap<>();

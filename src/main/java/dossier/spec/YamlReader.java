@@ -54,14 +54,7 @@ final class YamlReader {
     }
     Node root;
     try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false); // only read by a constructor; obj() checks duplicates itself
-      options.setMaxAliasesForCollections(10);
-      options.setCodePointLimit(1 << 20);
-      // What Yaml.compose does, without building the Yaml object's Java-bean constructor and
-      // representer, which nothing here uses (a tenth of a small run's spec loading).
-      root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
-          .getSingleNode();
+      root = compose(text);
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
       // A syntax error is most often an indentation slip or an unquoted ": " or " #" in a value.
@@ -80,6 +73,18 @@ final class YamlReader {
       throw DossierException.usage(displayName + ":1: empty spec");
     }
     return reader.obj(root, "the spec");
+  }
+
+  /** The node graph of a YAML document; null when it is empty. */
+  static Node compose(String text) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false); // only read by a constructor; obj() checks duplicates itself
+    options.setMaxAliasesForCollections(10);
+    options.setCodePointLimit(1 << 20);
+    // What Yaml.compose does, without building the Yaml object's Java-bean constructor and
+    // representer, which nothing here uses (a tenth of a small run's spec loading).
+    return new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
+        .getSingleNode();
   }
 
   /** SnakeYAML quotes the character it stopped at as it is, a line break included: escape it. */

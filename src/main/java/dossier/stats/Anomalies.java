@@ -51,16 +51,26 @@ public final class Anomalies {
   }
 
   private static void zeroTrades(VariantSweep v, List<Anomaly> out) {
-    List<Cell> cells = v.counted().entrySet().stream().filter(e -> e.getValue().nTrades() == 0)
-        .map(Map.Entry::getKey).toList();
+    List<Cell> cells = cellsWhere(v, r -> r.nTrades() == 0);
     if (!cells.isEmpty()) {
       out.add(new Anomaly(Kind.ZERO_TRADES, v.variant(), Optional.empty(), cells, Double.NaN));
     }
   }
 
+  // A loop rather than a stream of the sorted map's entries: such a stream asks for their
+  // comparator, a serializable lambda that the class-data archive cannot hold.
+  private static List<Cell> cellsWhere(VariantSweep v, java.util.function.Predicate<ResultRow> test) {
+    List<Cell> cells = new ArrayList<>();
+    for (Map.Entry<Cell, ResultRow> e : v.counted().entrySet()) {
+      if (test.test(e.getValue())) {
+        cells.add(e.getKey());
+      }
+    }
+    return List.copyOf(cells);
+  }
+
   private static void nonFinite(VariantSweep v, Metric m, List<Anomaly> out) {
-    List<Cell> cells = v.counted().entrySet().stream().filter(e -> !Double.isFinite(e.getValue().metric(m)))
-        .map(Map.Entry::getKey).toList();
+    List<Cell> cells = cellsWhere(v, r -> !Double.isFinite(r.metric(m)));
     if (!cells.isEmpty()) {
       out.add(new Anomaly(Kind.NON_FINITE, v.variant(), Optional.of(m), cells, Double.NaN));
     }

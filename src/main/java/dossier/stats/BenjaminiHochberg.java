@@ -1,7 +1,6 @@
 package dossier.stats;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
@@ -15,7 +14,7 @@ public final class BenjaminiHochberg {
   /** A NaN p (a test that could not be run) stays NaN and does not count in m. */
   public static double[] adjust(double[] p) {
     Integer[] order = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+    Arrays.sort(order, (i, j) -> Double.compare(p[i], p[j]));
     int m = order.length;
     double[] adjusted = new double[p.length];
     Arrays.fill(adjusted, Double.NaN);

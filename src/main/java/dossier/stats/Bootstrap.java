@@ -1,6 +1,5 @@
 package dossier.stats;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -42,9 +41,8 @@ public final class Bootstrap {
       throw new IllegalArgumentException("level must be in (0, 1): " + level);
     }
     double[] means = resampleMeans(values, resamples, seed);
-    Arrays.sort(means);
     double alpha = (1 - level) / 2;
-    return new Interval(Percentile.ofSorted(means, alpha), Percentile.ofSorted(means, 1 - alpha));
+    return new Interval(Percentile.select(means, alpha), Percentile.select(means, 1 - alpha));
   }
 
   static double[] resampleMeans(double[] values, int resamples, long seed) {

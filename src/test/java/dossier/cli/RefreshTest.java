@@ -147,6 +147,25 @@ class RefreshTest {
   }
 
   @Test
+  void aBrokenDossierIsReportedBeforeAnythingItsRenderingSays() throws IOException {
+    // check reads a current dossier without parsing it; one that differs is parsed before what its
+    // rendering printed is shown, so a broken file gets its error alone, as it did, and the note
+    // about the snapshot goes to the next dossier that reads it.
+    String original = read(DOSSIER);
+    int line = lineOf(original, "<!-- dossier:end paired -->");
+    write(DOSSIER, original.replace("<!-- dossier:end paired -->", "<!-- dossier:ned paired -->"));
+    String copy = "dossiers/z-copy.md";
+    write(copy, original);
+    Run r = dossier("check", DOSSIER, copy);
+    assertEquals(1, r.exit(), r.err());
+    assertEquals("dossier: " + DOSSIER + ":" + line + ": mangled marker <!-- dossier:ned paired -->; expected "
+        + "<!-- dossier:begin NAME --> or <!-- dossier:end NAME -->; the file is left as it was\n"
+        + "dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT + "\n",
+        r.err());
+    assertEquals("current " + copy + "\n", r.out());
+  }
+
+  @Test
   void aMarkerQuotedInCodeIsText() throws IOException {
     String original = read(DOSSIER);
     String quoted = original + "\nThe markers look like `<!-- dossier:end paired -->`.\n\n```\n<!-- dossier:begin x -->\n```\n";

@@ -213,4 +213,24 @@ class BlocksTest {
     }
     assertTrue(blocks > 5000, "blocks checked: " + blocks);
   }
+
+  @Test
+  void theFirstLineNamesTheSpecWithoutAParse() {
+    assertEquals(Optional.of("track6"), Blocks.firstLineSpec("<!-- dossier:spec track6 -->\n# Title\n"));
+    assertEquals(Optional.of("track6"), Blocks.firstLineSpec("<!-- dossier:spec track6 layout=results -->\r\nx"));
+    assertEquals(Optional.of("track6"), Blocks.firstLineSpec("<!--dossier:spec   track6-->"));
+    // Whatever is not exactly a spec marker filling the first line is left to a parse.
+    assertEquals(Optional.empty(), Blocks.firstLineSpec("# Title\n<!-- dossier:spec track6 -->\n"));
+    assertEquals(Optional.empty(), Blocks.firstLineSpec(" <!-- dossier:spec track6 -->\n"));
+    assertEquals(Optional.empty(), Blocks.firstLineSpec("<!-- dossier:spec track6 --> text\n"));
+    assertEquals(Optional.empty(), Blocks.firstLineSpec("<!-- dossier:spec track6\n-->\n"));
+    assertEquals(Optional.empty(), Blocks.firstLineSpec("<!-- dossier:spec -->\n"));
+    assertEquals(Optional.empty(), Blocks.firstLineSpec("<!-- dossier:begin x -->\n"));
+    assertEquals(Optional.empty(), Blocks.firstLineSpec(""));
+    // Where it gives a name, a parse of the same text gives that name too.
+    for (String text : List.of("<!-- dossier:spec track6 -->\n# Title\n", "<!--dossier:spec   track6-->",
+        "<!-- dossier:spec track5 a b -->\r# T\r")) {
+      assertEquals(Blocks.parse(text, "x.md").spec(), Blocks.firstLineSpec(text), text);
+    }
+  }
 }

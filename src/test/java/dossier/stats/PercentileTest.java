@@ -86,4 +86,41 @@ class PercentileTest {
     assertEquals("q must be in [0, 1]: NaN",
         assertThrows(IllegalArgumentException.class, () -> Percentile.ofSorted(s, Double.NaN)).getMessage());
   }
+
+  @Test
+  void selectGivesWhatSortingGivesBitForBit() {
+    // Against Arrays.sort + ofSorted on arrays with ties, both zeros, infinities and NaN, at the
+    // ranks a 95 % interval and others need (selection reorders the array; each q gets a fresh copy).
+    java.util.Random r = new java.util.Random(20261121);
+    double[] specials = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1.5, -1.5};
+    double[] qs = {0, 0.025, 0.1, 0.5, 0.9, 0.975, 1, r.nextDouble()};
+    for (int n = 0; n < 3000; n++) {
+      int size = 1 + r.nextInt(n < 2000 ? 40 : 3000);
+      double[] values = new double[size];
+      int kind = r.nextInt(4);
+      for (int i = 0; i < size; i++) {
+        values[i] = switch (kind) {
+          case 0 -> r.nextGaussian();
+          case 1 -> r.nextInt(5); // many ties
+          case 2 -> r.nextInt(10) == 0 ? specials[r.nextInt(specials.length)] : r.nextGaussian();
+          default -> i; // already sorted: the pivots' worst case without the median of three
+        };
+      }
+      if (kind == 3 && r.nextBoolean()) {
+        for (int i = 0; i < size / 2; i++) {
+          double t = values[i];
+          values[i] = values[size - 1 - i];
+          values[size - 1 - i] = t;
+        }
+      }
+      double[] sorted = values.clone();
+      Arrays.sort(sorted);
+      for (double q : qs) {
+        double expected = Percentile.ofSorted(sorted, q);
+        double got = Percentile.select(values.clone(), q);
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(got),
+            "n=" + size + " q=" + q + " " + expected + " vs " + got);
+      }
+    }
+  }
 }
