@@ -58,7 +58,17 @@ final class Pipeline {
    * second) is still reading its command line.
    */
   static void prepare() {
-    Background.start("renderer", () -> Shipped.RENDERER.loadShared());
+    Background.start("renderer", new LoadShared());
+  }
+
+  // A class rather than a lambda: the first lambda of a run sets up the JDK's method-handle
+  // machinery (several milliseconds), better done on the other core, by the renderer's own first
+  // lambda, while picocli reads the command line here.
+  private static final class LoadShared implements java.util.concurrent.Callable<Renderer> {
+    @Override
+    public Renderer call() {
+      return Shipped.RENDERER.loadShared();
+    }
   }
 
   static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err) {

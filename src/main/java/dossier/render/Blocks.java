@@ -43,9 +43,12 @@ public final class Blocks {
   // Parsing.findLineBreak, Document.getLineNumber counts with endOfLineAnyEOL; both use ANY_EOL), for
   // every offset inside the text, which a marker's start is. BlocksTest pins the lines of markers.
   // Parser.parse is thread-safe (flexmark: "a new parser state is used for each invocation").
-  private static final Parser PARSER = Parser.builder(new MutableDataSet()
-      .set(Parser.TRACK_DOCUMENT_LINES, true)
-      .toImmutable()).build();
+  // (In a holder: firstLineSpec, for every dossier of a check, needs no parser.)
+  private static final class Shared {
+    static final Parser PARSER = Parser.builder(new MutableDataSet()
+        .set(Parser.TRACK_DOCUMENT_LINES, true)
+        .toImmutable()).build();
+  }
 
   private Blocks() {}
 
@@ -113,7 +116,7 @@ public final class Blocks {
   public static Parsed parse(String text, String file) {
     Node doc;
     try {
-      doc = PARSER.parse(text);
+      doc = Shared.PARSER.parse(text);
     } catch (StackOverflowError e) {
       // flexmark recurses once per character of an inline HTML comment or tag, and once per level of
       // some nestings: a few thousand overflow the stack.

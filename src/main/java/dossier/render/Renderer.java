@@ -36,6 +36,7 @@ import java.util.TimeZone;
  */
 public final class Renderer {
   private final Configuration config;
+  private final java.util.concurrent.ConcurrentHashMap<String, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** @param overrides a folder whose templates replace the shipped ones of the same name */
   public Renderer(Optional<Path> overrides) {
@@ -112,8 +113,13 @@ public final class Renderer {
   }
 
   private freemarker.template.Template template(String name) {
+    // One parse per template: FreeMarker's cache lets threads that ask for a template it does not
+    // hold yet each parse it (the prefetch and a dossier of a check, say).
+    Object lock = loading.computeIfAbsent(name, k -> new Object());
     try {
-      return config.getTemplate(name);
+      synchronized (lock) {
+        return config.getTemplate(name);
+      }
     } catch (IOException e) {
       throw new DossierException("template " + name + ": " + e.getMessage(), e);
     }
