@@ -102,7 +102,7 @@ public final class Blocks {
     if (!m.matches() || !m.group(1).equals("spec")) {
       return Optional.empty();
     }
-    String name = trim(m.group(2)).split("\\s+", 2)[0];
+    String name = specName(trim(m.group(2)));
     return name.isEmpty() ? Optional.empty() : Optional.of(name);
   }
 
@@ -149,7 +149,7 @@ public final class Blocks {
           if (spec.isPresent()) {
             throw error(file, line, "a second dossier:spec marker; keep the one on the first line");
           }
-          spec = Optional.of(arg.split("\\s+", 2)[0]);
+          spec = Optional.of(specName(arg));
         }
         case "begin" -> {
           checkName(file, line, arg, n);
@@ -260,6 +260,11 @@ public final class Blocks {
     }
     return again.outside().equals(old.outside())
         && again.blocks().stream().map(Block::name).toList().equals(old.blocks().stream().map(Block::name).toList());
+  }
+
+  /** The spec a spec marker's argument names: its first word (options may follow). */
+  private static String specName(String arg) {
+    return arg.split("\\s+", 2)[0];
   }
 
   /** {@code s} without the characters of {@code \s} at either end (String.strip() takes more). */
