@@ -9,53 +9,68 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Write a track's dossier from its spec and its rows.",
-        "An existing dossier whose text was edited by hand outside its generated blocks is not "
-            + "overwritten: `dossier refresh` updates its numbers and keeps the text."})
 final class GenerateCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-  @Spec CommandSpec spec;
-  @Mixin SourceOptions source;
+  private final Main main;
+  final CommandSpec spec;
 
-  @Parameters(paramLabel = "TRACK", description = "The track, e.g. track6 (its spec is dossiers/TRACK.yaml).")
-  String track;
-
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write (default: the spec's output).")
-  Path out;
-
-  @Option(names = "--force", description = "Overwrite the dossier even if people edited its text.")
-  boolean force;
+  GenerateCommand(Main main) {
+    this.main = main;
+    spec = Cli.command(this, "generate", "Write a track's dossier from its spec and its rows.",
+        "An existing dossier whose text was edited by hand outside its generated blocks is not "
+            + "overwritten: `dossier refresh` updates its numbers and keeps the text.");
+    SourceOptions.addTo(spec);
+    spec.addPositional(Cli.positional(String.class, "TRACK", "1",
+        "The track, e.g. track6 (its spec is dossiers/TRACK.yaml)."));
+    spec.addOption(Cli.option(Path.class, "FILE", "Where to write (default: the spec's output).", "-o", "--out")
+        .build());
+    spec.addOption(Cli.flag("Overwrite the dossier even if people edited its text.", "--force"));
+  }
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+    return generate(Cli.positional(spec, 0), Cli.value(spec, "--out"), Cli.given(spec, "--force"),
+        SourceOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Writes {@code track}'s dossier to {@code out}, or to its spec's output when {@code out} is null. */
+  int generate(String track, Path out, boolean force, SourceOptions source, PrintWriter stdout, PrintWriter err) {
     TrackSpec trackSpec = new SpecLoader(main.project).load(track);
-    Pipeline.Rendered rendered = Pipeline.render(trackSpec, source, main, err);
     Path target = out != null ? out : trackSpec.output();
-    if (!force && Files.exists(target)) {
-      keepsPeoplesText(target, rendered.markdown());
+    String shown = SourceOptions.shown(main, target);
+    String existing = existing(target, shown, force);
+    Pipeline.Rendered rendered = Pipeline.render(trackSpec, source, main, err, existing);
+    if (!force && existing != null) {
+      keepsPeoplesText(shown, existing, rendered.markdown());
     }
     rendered.writeFigures(target);
     AtomicFile.write(target, rendered.markdown());
-    PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println("wrote " + SourceOptions.shown(main, target) + " (" + rendered.analysis().overall() + ")");
+    stdout.println("wrote " + shown + " (" + rendered.analysis().overall() + ")");
     stdout.flush();
     return 0;
   }
 
+  /**
+   * The dossier's text now, or null when there is none; with --force, also when it cannot be read
+   * (it is overwritten whatever it holds).
+   */
+  private static String existing(Path target, String shown, boolean force) {
+    if (!Files.exists(target)) {
+      return null;
+    }
+    try {
+      return Refresher.read(target, shown);
+    } catch (DossierException e) {
+      if (force) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   /** Refuses to replace a file whose text outside the generated blocks is not what we would write. */
-  private void keepsPeoplesText(Path target, String fresh) {
-    String shown = SourceOptions.shown(main, target);
-    String existing = Refresher.read(target, shown);
+  private static void keepsPeoplesText(String shown, String existing, String fresh) {
     // Generate run again on the same rows: the file is what would be written, so nothing of
     // people's is in it (and it parses, as every dossier rendered does, with its spec line).
     if (existing.equals(fresh)) {

@@ -11,33 +11,38 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "hook", mixinStandardHelpOptions = true,
-    description = "The git pre-commit hook that keeps committed dossiers current.",
-    subcommands = {HookCommand.Install.class, HookCommand.Run.class})
 final class HookCommand {
   /** The line that marks a hook as ours, so that install never replaces someone else's. */
   static final String SIGNATURE = "# Installed by `dossier hook install`";
 
-  @Command(name = "install", mixinStandardHelpOptions = true,
-      description = "Write .git/hooks/pre-commit to refresh the numbers of staged dossiers on commit.")
-  static final class Install implements Callable<Integer> {
-    @ParentCommand HookCommand hook;
-    @Spec CommandSpec spec;
+  private HookCommand() {}
 
-    @Option(names = "--force", description = "Replace an existing pre-commit hook that is not dossier's "
-        + "(it is kept as pre-commit.before-dossier).")
-    boolean force;
+  /** {@code hook}, which only groups its two subcommands. */
+  static CommandSpec spec(Main main) {
+    CommandSpec spec = Cli.command(new HookCommand(), "hook",
+        "The git pre-commit hook that keeps committed dossiers current.");
+    spec.addSubcommand("install", new Install(main).spec);
+    spec.addSubcommand("run", new Run(main).spec);
+    return spec;
+  }
+
+  static final class Install implements Callable<Integer> {
+    private final Main main;
+    final CommandSpec spec;
+
+    Install(Main main) {
+      this.main = main;
+      spec = Cli.command(this, "install",
+          "Write .git/hooks/pre-commit to refresh the numbers of staged dossiers on commit.");
+      spec.addOption(Cli.flag("Replace an existing pre-commit hook that is not dossier's "
+          + "(it is kept as pre-commit.before-dossier).", "--force"));
+    }
 
     @Override
     public Integer call() throws IOException {
-      Main main = hook.main;
+      boolean force = Cli.given(spec, "--force");
       Path hooks = new Git(main.project).hooksDir();
       Path target = hooks.resolve("pre-commit");
       if (Files.exists(target)) {
@@ -91,17 +96,19 @@ final class HookCommand {
     }
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "What the pre-commit hook runs: refresh the staged dossiers; exit 1 when one had stale "
-          + "numbers, so that they are reviewed and staged again.")
   static final class Run implements Callable<Integer> {
-    @ParentCommand HookCommand hook;
-    @Spec CommandSpec spec;
-    @Mixin SourceOptions source;
+    private final Main main;
+    final CommandSpec spec;
+
+    Run(Main main) {
+      this.main = main;
+      spec = Cli.command(this, "run", "What the pre-commit hook runs: refresh the staged dossiers; exit 1 when one "
+          + "had stale numbers, so that they are reviewed and staged again.");
+      SourceOptions.addTo(spec);
+    }
 
     @Override
     public Integer call() {
-      Main main = hook.main;
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Git git = new Git(main.project);
@@ -119,7 +126,7 @@ final class HookCommand {
       if (dossiers.isEmpty()) {
         return 0; // a commit that touches no dossier is none of our business
       }
-      SourceOptions rows = reachable(main, err);
+      SourceOptions rows = reachable(SourceOptions.of(spec), err);
       Refresher refresher = new Refresher(main, rows, err);
       List<String> paths = new ArrayList<>(dossiers.keySet());
       List<String> refreshed = new ArrayList<>();
@@ -153,7 +160,7 @@ final class HookCommand {
      * The configured database, or the snapshot when the database cannot be reached: a hook that
      * blocks every commit while a server is down gets uninstalled.
      */
-    private SourceOptions reachable(Main main, PrintWriter err) {
+    private SourceOptions reachable(SourceOptions source, PrintWriter err) {
       if (!source.database(main)) {
         return source;
       }
@@ -167,6 +174,4 @@ final class HookCommand {
       }
     }
   }
-
-  @ParentCommand Main main;
 }

@@ -6,23 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dossier}: results dossiers from ML sweep rows. Exit codes: 0 ok, 1 the work failed, 2 usage. */
-@Command(
-    name = "dossier",
-    mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
-    description = "Results dossiers for ML sweeps: every number from the data, every time.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:ok", "1:the work failed (bad data, unreachable database, unwritable file)",
-        "2:usage (bad option, unknown track, invalid spec)"})
 public final class Main {
-  @Option(names = {"-C", "--project"}, paramLabel = "DIR", defaultValue = ".",
-      description = "Project folder, the one holding dossiers/ (default: the current folder).",
-      scope = CommandLine.ScopeType.INHERIT)
-  Path project;
+  /** {@code -C DIR}: the project folder, set while the command line is parsed. */
+  Path project = Path.of(".");
 
   final Map<String, String> env;
   final Path home;
@@ -37,18 +26,18 @@ public final class Main {
       "hook", "preview", "sample-data");
 
   // A switch rather than a map of constructor references: each reference would spin a class at start-up.
-  private static Object command(String name) {
+  private static CommandSpec command(String name, Main main) {
     return switch (name) {
-      case "generate" -> new GenerateCommand();
-      case "refresh" -> new RefreshCommand();
-      case "check" -> new CheckCommand();
-      case "stats" -> new StatsCommand();
-      case "list" -> new ListCommand();
-      case "snapshot" -> new SnapshotCommand();
-      case "new" -> new NewCommand();
-      case "hook" -> new HookCommand();
-      case "preview" -> new PreviewCommand();
-      case "sample-data" -> new SampleDataCommand();
+      case "generate" -> new GenerateCommand(main).spec;
+      case "refresh" -> new RefreshCommand(main).spec;
+      case "check" -> new CheckCommand(main).spec;
+      case "stats" -> new StatsCommand(main).spec;
+      case "list" -> new ListCommand(main).spec;
+      case "snapshot" -> new SnapshotCommand(main).spec;
+      case "new" -> new NewCommand(main).spec;
+      case "hook" -> HookCommand.spec(main);
+      case "preview" -> new PreviewCommand(main).spec;
+      case "sample-data" -> new SampleDataCommand(main).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -82,6 +71,9 @@ public final class Main {
     // accessor costs less than writing, loading and compiling those classes. (Read once, at the
     // first reflective call, which comes later than this.)
     defaultProperty("sun.reflect.inflationThreshold", String.valueOf(Integer.MAX_VALUE));
+    // Picocli looks up, by reflection, converters for the java.sql types and for a dozen java.time
+    // types, on every run (about 10 ms); no option of ours has one of those types but --date.
+    defaultProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\.(?!LocalDate$).*");
     String named = commandNamed(args);
     if (named != null && RENDERING.contains(named)) {
       Pipeline.prepare();
@@ -93,29 +85,65 @@ public final class Main {
     if (err != null) {
       cl.setErr(err);
     }
-    return cl.execute(args);
+    int rc= cl.execute(args);
+    return rc;
   }
 
   /**
    * The command line for {@code args}, with the tool's error handling; tests set their own out and
    * err writers.
    *
-   * <p>Picocli builds its model of a command by reflection, which took most of the start-up of a
-   * run (about 0.15 s of a 0.25 s {@code --version}), so only the command that {@code args} names
-   * is registered. Without a command name (usage, a mistyped command) every command is, so that the
-   * usage lists them all and a typo gets suggestions; {@code --version} alone needs none.
+   * <p>Only the command that {@code args} names is set up: building picocli's model of all ten took
+   * a fifth of a run's start-up. Without a command name (usage, a mistyped command) every command
+   * is, so that the usage lists them all and a typo gets suggestions; {@code --version} alone needs
+   * none.
    */
   public static CommandLine commandLine(Map<String, String> env, Path home, String... args) {
-    CommandLine cl = new CommandLine(new Main(env, home));
+    Main main = new Main(env, home);
+    CommandSpec root = Cli.command(main, "dossier",
+        "Results dossiers for ML sweeps: every number from the data, every time.");
+    root.versionProvider(new Version());
+    Map<String, String> exitCodes = new java.util.LinkedHashMap<>();
+    exitCodes.put("0", "ok");
+    exitCodes.put("1", "the work failed (bad data, unreachable database, unwritable file)");
+    exitCodes.put("2", "usage (bad option, unknown track, invalid spec)");
+    root.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
+    ProjectOption project = new ProjectOption(main);
+    root.addOption(Cli.option(Path.class, "DIR",
+            "Project folder, the one holding dossiers/ (default: the current folder).", "-C", "--project")
+        .defaultValue(".").scopeType(CommandLine.ScopeType.INHERIT).getter(project).setter(project).build());
+    CommandLine cl = new CommandLine(root);
     String named = commandNamed(args);
     boolean versionOnly = args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"));
     for (String name : COMMANDS) {
       if (named == null ? !versionOnly : named.equals(name)) {
-        cl.addSubcommand(name, command(name));
+        cl.addSubcommand(name, command(name, main));
       }
     }
     cl.setExecutionExceptionHandler(new ErrorHandler());
     return cl;
+  }
+
+  /** -C's value is {@link #project}; subcommands share the option (it is inherited), so it is set wherever it is given. */
+  private static final class ProjectOption implements CommandLine.Model.IGetter, CommandLine.Model.ISetter {
+    private final Main main;
+
+    ProjectOption(Main main) {
+      this.main = main;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get() {
+      return (T) main.project;
+    }
+
+    @Override
+    public <T> T set(T value) {
+      T old = get();
+      main.project = (Path) value;
+      return old;
+    }
   }
 
   // A class, not a lambda: picocli's interfaces are Java 5 class files, and the class-data archive

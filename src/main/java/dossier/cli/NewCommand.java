@@ -14,48 +14,52 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "new", mixinStandardHelpOptions = true,
-    description = "Start a track: from a factor and a run found in the data, write its spec (with the "
-        + "variants, cryptos and folds found), its snapshot, and a first dossier to write prose into.")
 final class NewCommand implements Callable<Integer> {
   /** Variant names that are a baseline when the data hold exactly one of them. */
   private static final List<String> BASELINES = List.of("none", "off", "baseline", "control");
 
-  @ParentCommand Main main;
-  @Spec CommandSpec spec;
-  @Mixin SourceOptions source;
+  private final Main main;
+  final CommandSpec spec;
+  // The options given, read at the start of call().
+  private SourceOptions source;
+  private String track;
+  private String factor;
+  private String run;
+  private Path data;
+  private String baseline;
+  private String title;
+  private LocalDate date;
 
-  @Parameters(paramLabel = "TRACK", description = "The new track's name, e.g. track7.")
-  String track;
-
-  @Option(names = "--factor", required = true, paramLabel = "F", description = "The factor of the sweep.")
-  String factor;
-
-  @Option(names = "--run", required = true, paramLabel = "ID", description = "The run id of the sweep.")
-  String run;
-
-  @Option(names = "--data", paramLabel = "FILE", description = "Read the rows from this CSV instead of the database.")
-  Path data;
-
-  @Option(names = "--baseline", paramLabel = "NAME", description = "The baseline variant (default: none/off when found).")
-  String baseline;
-
-  @Option(names = "--title", paramLabel = "TEXT", description = "The track's title (default: from the factor).")
-  String title;
-
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The dossier's date (default: today, UTC).")
-  LocalDate date;
+  NewCommand(Main main) {
+    this.main = main;
+    spec = Cli.command(this, "new", "Start a track: from a factor and a run found in the data, write its spec (with "
+        + "the variants, cryptos and folds found), its snapshot, and a first dossier to write prose into.");
+    SourceOptions.addTo(spec);
+    spec.addPositional(Cli.positional(String.class, "TRACK", "1", "The new track's name, e.g. track7."));
+    spec.addOption(Cli.option(String.class, "F", "The factor of the sweep.", "--factor").required(true).build());
+    spec.addOption(Cli.option(String.class, "ID", "The run id of the sweep.", "--run").required(true).build());
+    spec.addOption(Cli.option(Path.class, "FILE", "Read the rows from this CSV instead of the database.", "--data")
+        .build());
+    spec.addOption(Cli.option(String.class, "NAME", "The baseline variant (default: none/off when found).",
+        "--baseline").build());
+    spec.addOption(Cli.option(String.class, "TEXT", "The track's title (default: from the factor).", "--title")
+        .build());
+    spec.addOption(Cli.option(LocalDate.class, "YYYY-MM-DD", "The dossier's date (default: today, UTC).", "--date")
+        .build());
+  }
 
   @Override
   public Integer call() {
+    source = SourceOptions.of(spec);
+    track = Cli.positional(spec, 0);
+    factor = Cli.value(spec, "--factor");
+    run = Cli.value(spec, "--run");
+    data = Cli.value(spec, "--data");
+    baseline = Cli.value(spec, "--baseline");
+    title = Cli.value(spec, "--title");
+    date = Cli.value(spec, "--date");
     Matcher.checkName(track);
     int number = Matcher.number(track);
     Path dossiers = main.project.resolve(SpecLoader.DOSSIERS);
@@ -85,12 +89,8 @@ final class NewCommand implements Callable<Integer> {
     out.println("  cryptos (" + cryptos.size() + "): " + String.join(", ", cryptos) + " ; folds: " + folds);
     out.flush();
     // The first dossier, from the snapshot just written: prose goes around its generated blocks.
-    GenerateCommand generate = new GenerateCommand();
-    generate.main = main;
-    generate.spec = spec;
-    generate.source = source.withSnapshot(true);
-    generate.track = track;
-    return generate.call();
+    return new GenerateCommand(main).generate(track, null, false, source.withSnapshot(true), out,
+        spec.commandLine().getErr());
   }
 
   private List<ResultRow> rows() {

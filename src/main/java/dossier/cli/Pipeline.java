@@ -71,7 +71,11 @@ final class Pipeline {
     }
   }
 
-  static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err) {
+  /**
+   * @param current the text of the dossier that the render may replace, or null when there is none:
+   *     a render equal to it is not table-checked again ({@link Renderer#render(String, Record, String)})
+   */
+  static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err, String current) {
     // What needs no rows runs on the other core while the rows are read and analysed: the
     // layout's template, gate 6's readiness file; then the rows' digest, which needs no analysis.
     Background<Renderer> templates = Background.start("templates", () -> Shipped.RENDERER.load(spec.layout().key()));
@@ -82,6 +86,6 @@ final class Pipeline {
     TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source(), readiness::join);
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance.join());
     Renderer renderer = templates.join();
-    return new Rendered(spec, analysis, renderer.render(spec.layout().key(), model), renderer.figures(model));
+    return new Rendered(spec, analysis, renderer.render(spec.layout().key(), model, current), renderer.figures(model));
   }
 }

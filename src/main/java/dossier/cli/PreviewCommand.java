@@ -4,27 +4,25 @@ import dossier.render.AtomicFile;
 import dossier.render.Preview;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "preview", mixinStandardHelpOptions = true,
-    description = "Write a standalone HTML page of a dossier as the Markdown site shows it, figures inlined.")
 final class PreviewCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-  @Spec CommandSpec spec;
+  private final Main main;
+  final CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The dossier (Markdown).")
-  Path file;
-
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE.html", description = "Where to write (default: FILE with .html).")
-  Path out;
+  PreviewCommand(Main main) {
+    this.main = main;
+    spec = Cli.command(this, "preview",
+        "Write a standalone HTML page of a dossier as the Markdown site shows it, figures inlined.");
+    spec.addPositional(Cli.positional(Path.class, "FILE", "1", "The dossier (Markdown)."));
+    spec.addOption(Cli.option(Path.class, "FILE.html", "Where to write (default: FILE with .html).", "-o", "--out")
+        .build());
+  }
 
   @Override
   public Integer call() {
+    Path file = Cli.positional(spec, 0);
+    Path out = Cli.value(spec, "--out");
     Path dossier = file.isAbsolute() ? file : main.project.resolve(file);
     String shown = SourceOptions.shown(main, dossier);
     String html = Preview.html(dossier, Refresher.read(dossier, shown));

@@ -97,7 +97,7 @@ final class Refresher {
     TaskErr held = new TaskErr();
     Pipeline.Rendered rendered;
     try {
-      rendered = Pipeline.render(new SpecLoader(main.project).load(named.get()), source, main, held);
+      rendered = Pipeline.render(new SpecLoader(main.project).load(named.get()), source, main, held, text);
     } catch (RuntimeException e) {
       Blocks.Parsed old = Blocks.parse(text, shown);
       if (!old.spec().equals(named)) {
@@ -125,7 +125,7 @@ final class Refresher {
         + ":1: no <!-- dossier:spec TRACK … --> first line, so the spec this dossier comes from is unknown; put"
         + " that line back, or write the dossier anew with `dossier generate TRACK --force`"));
     TrackSpec spec = new SpecLoader(main.project).load(specName);
-    return splice(file, shown, text, old, Pipeline.render(spec, source, main, err));
+    return splice(file, shown, text, old, Pipeline.render(spec, source, main, err, text));
   }
 
   private static Outcome splice(Path file, String shown, String text, Blocks.Parsed old, Pipeline.Rendered rendered) {

@@ -9,26 +9,24 @@ import dossier.spec.TrackSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "snapshot", mixinStandardHelpOptions = true,
-    description = "Write a track's current database rows to its snapshot CSV, in canonical order, so that "
-        + "the dossier can be regenerated without the database.")
 final class SnapshotCommand implements Callable<Integer> {
-  @ParentCommand Main main;
-  @Spec CommandSpec spec;
-  @Mixin SourceOptions source;
+  private final Main main;
+  final CommandSpec spec;
 
-  @Parameters(paramLabel = "TRACK", description = "The track, e.g. track6.")
-  String track;
+  SnapshotCommand(Main main) {
+    this.main = main;
+    spec = Cli.command(this, "snapshot", "Write a track's current database rows to its snapshot CSV, in canonical "
+        + "order, so that the dossier can be regenerated without the database.");
+    SourceOptions.addTo(spec);
+    spec.addPositional(Cli.positional(String.class, "TRACK", "1", "The track, e.g. track6."));
+  }
 
   @Override
   public Integer call() {
+    String track = Cli.positional(spec, 0);
+    SourceOptions source = SourceOptions.of(spec);
     TrackSpec trackSpec = new SpecLoader(main.project).load(track);
     if (!source.database(main)) {
       throw DossierException.usage("no database configured: pass --db URL, or set DOSSIER_DB_URL or PGHOST");

@@ -12,20 +12,33 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Where rows come from: PostgreSQL when one is configured (--db, DOSSIER_DB_URL, or libpq's
  * PGHOST / PGDATABASE / PGSERVICE), else the track's committed snapshot.
  */
 final class SourceOptions {
-  @Option(names = "--db", paramLabel = "URL",
-      description = "PostgreSQL to read from: postgresql://host:port/db, jdbc:postgresql://…, or ?service=NAME. "
-          + "Default: DOSSIER_DB_URL, then libpq's PG* variables, ~/.pgpass and service file.")
-  String db;
+  final String db;
+  final boolean snapshot;
 
-  @Option(names = "--snapshot", description = "Read the committed snapshot even if a database is configured.")
-  boolean snapshot;
+  SourceOptions(String db, boolean snapshot) {
+    this.db = db;
+    this.snapshot = snapshot;
+  }
+
+  /** Adds --db and --snapshot to a command that reads rows. */
+  static void addTo(CommandSpec spec) {
+    spec.addOption(Cli.option(String.class, "URL", "PostgreSQL to read from: postgresql://host:port/db, "
+        + "jdbc:postgresql://…, or ?service=NAME. Default: DOSSIER_DB_URL, then libpq's PG* variables, ~/.pgpass "
+        + "and service file.", "--db").build());
+    spec.addOption(Cli.flag("Read the committed snapshot even if a database is configured.", "--snapshot"));
+  }
+
+  /** The options given to a command that {@link #addTo} set up. */
+  static SourceOptions of(CommandSpec spec) {
+    return new SourceOptions(Cli.value(spec, "--db"), Cli.given(spec, "--snapshot"));
+  }
 
   // Say once per snapshot, not once per dossier or per pass, that no database was used.
   private final java.util.Set<Path> announced = new java.util.HashSet<>();
@@ -61,9 +74,7 @@ final class SourceOptions {
 
   /** The same choice of database, or the snapshot when {@code snapshotOnly}. */
   SourceOptions withSnapshot(boolean snapshotOnly) {
-    SourceOptions copy = new SourceOptions();
-    copy.db = db;
-    copy.snapshot = snapshotOnly || snapshot;
+    SourceOptions copy = new SourceOptions(db, snapshotOnly || snapshot);
     copy.announced.addAll(announced);
     return copy;
   }

@@ -139,9 +139,23 @@ public final class Renderer {
 
   /** Renders {@code <layout>.md.ftl} with the model, then normalises and checks the Markdown. */
   public String render(String layout, Record model) {
+    return render(layout, model, null);
+  }
+
+  /**
+   * Renders {@code <layout>.md.ftl} with the model and normalises the Markdown, whose tables are
+   * checked ({@link TableCheck}) unless it is {@code current}, the text of the file it would replace:
+   * a render that changes nothing writes nothing new, and the check would parse the whole dossier
+   * for nothing (a current dossier is the common case of a check, a refresh and the pre-commit hook).
+   *
+   * @param current the dossier's text now, or null when there is none
+   */
+  public String render(String layout, Record model, String current) {
     String name = layout + ".md.ftl";
     String markdown = MarkdownText.normalise(process(name, TemplateTree.of(model)));
-    TableCheck.check(markdown, name);
+    if (!markdown.equals(current)) {
+      TableCheck.check(markdown, name);
+    }
     return markdown;
   }
 }

@@ -90,6 +90,36 @@ class CliTest {
   }
 
   @Test
+  void theProjectFolderMayComeBeforeOrAfterTheCommand() {
+    Run before = Run.offline(home, "-C", project.toString(), "check", "--snapshot");
+    Run after = Run.offline(home, "check", "--snapshot", "-C", project.toString());
+    Run nested = Run.offline(home, "hook", "install", "--project", project.resolve("nowhere").toString());
+    assertEquals(0, before.exit(), before.err());
+    assertEquals(before, after);
+    assertEquals(1, nested.exit(), nested.out());
+    assertTrue(nested.err().contains(project.resolve("nowhere").toString()), nested.err());
+  }
+
+  @Test
+  void everyCommandHasItsUsageAndTheStandardOptions() {
+    for (String command : Main.COMMANDS) {
+      Run help = run(command, "--help");
+      assertEquals(0, help.exit(), command);
+      assertTrue(help.out().startsWith("Usage: dossier " + command + " [-hV]"), help.out());
+      assertTrue(help.out().contains("  -C, --project=DIR "), help.out());
+      assertTrue(help.out().contains("  -h, --help "), help.out());
+      assertTrue(help.out().contains("  -V, --version "), help.out());
+    }
+    Run tooFew = run("generate");
+    assertEquals(2, tooFew.exit());
+    assertTrue(tooFew.err().startsWith("Missing required parameter: 'TRACK'\nUsage: dossier generate"), tooFew.err());
+    Run badDate = run("new", "track7", "--factor", "f", "--run", "r", "--date", "2026-13-01");
+    assertEquals(2, badDate.exit());
+    assertTrue(badDate.err().startsWith("Invalid value for option '--date': cannot convert '2026-13-01' to class "
+        + "java.time.LocalDate"), badDate.err());
+  }
+
+  @Test
   void onlyTheNamedCommandIsBuilt() {
     assertEquals("check", Main.commandNamed("-C", "generate", "check", "--snapshot"));
     assertEquals("generate", Main.commandNamed("--project", "x", "generate", "track6"));

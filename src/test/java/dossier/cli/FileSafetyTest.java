@@ -106,6 +106,23 @@ class FileSafetyTest {
     assertEquals(List.of(), temporaryFiles(project));
   }
 
+  @Test
+  void aDossierThatIsNotUtf8IsLeftAsItWasUnlessForced() throws IOException {
+    Path project = Projects.copy(tmp.resolve("p"));
+    Path dossier = new SpecLoader(project).load("track6").output();
+    String expected = Files.readString(dossier);
+    byte[] latin1 = "<!-- dossier:spec track6 -->\nR\u00e9sultats\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(dossier, latin1);
+    Run refused = Run.offline(home, "-C", project.toString(), "generate", "track6", "--snapshot");
+    assertEquals(1, refused.exit(), refused.out());
+    assertEquals("dossier: dossiers/2026-04-29-track6-focal-loss-results.md: not UTF-8 text; the file is left as it was\n",
+        refused.err());
+    assertEquals(java.util.Arrays.toString(latin1), java.util.Arrays.toString(Files.readAllBytes(dossier)));
+    Run forced = Run.offline(home, "-C", project.toString(), "generate", "track6", "--snapshot", "--force");
+    assertEquals(0, forced.exit(), forced.err());
+    assertEquals(expected, Files.readString(dossier));
+  }
+
   private static List<Path> temporaryFiles(Path project) throws IOException {
     try (Stream<Path> files = Files.walk(project)) {
       return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();

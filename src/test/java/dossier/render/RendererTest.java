@@ -118,6 +118,26 @@ class RendererTest {
   }
 
   @Test
+  void aRenderEqualToTheFileItWouldReplaceIsNotCheckedAgain() throws IOException {
+    // The broken table of the test above, as a file that already holds it: rendering it again
+    // changes nothing, so it is not parsed; any other current text gets the check.
+    Files.writeString(dir.resolve("results.md.ftl"), """
+        | Variant | Pairs |
+        |---|---|
+        <#list variants as v>
+        | ${v.name?no_esc} | ${v.pairs} |
+        </#list>
+        """);
+    Renderer renderer = new Renderer(Optional.of(dir));
+    String broken = "| Variant | Pairs |\n|---|---|\n| a|b | 25 |\n";
+    assertEquals(broken, renderer.render("results", model("a|b"), broken));
+    DossierException e = assertThrows(DossierException.class,
+        () -> renderer.render("results", model("a|b"), broken + "\nA paragraph people wrote.\n"));
+    assertTrue(e.getMessage().contains("line 3 has 3 cells where its table header has 2"), e.getMessage());
+    assertThrows(DossierException.class, () -> renderer.render("results", model("a|b"), null));
+  }
+
+  @Test
   void codeFunctionWritesACodeSpan() throws IOException {
     assertEquals("`mild_focus` and `` a\\|b`c ``\n", render("${code(title)} and ${code(variants[0].name)}\n",
         new Model("mild_focus", List.of(new Variant("a|b`c", 1)))));
