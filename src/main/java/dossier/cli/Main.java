@@ -93,8 +93,9 @@ public final class Main {
    * The command line for {@code args}, with the tool's error handling; tests set their own out and
    * err writers.
    *
-   * <p>Only the command that {@code args} names is set up: building picocli's model of all ten took
-   * a fifth of a run's start-up. Without a command name (usage, a mistyped command) every command
+   * <p>Only the command that {@code args} names is set up: picocli's model of all ten, read from
+   * annotations, took about 0.15 s of a 0.25 s {@code --version}; built in code ({@link Cli}), each
+   * command still costs a few milliseconds. Without a command name (usage, a mistyped command) every command
    * is, so that the usage lists them all and a typo gets suggestions; {@code --version} alone needs
    * none.
    */
