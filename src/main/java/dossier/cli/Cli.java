@@ -35,9 +35,10 @@ final class Cli {
     return OptionSpec.builder(names).type(type).paramLabel(label).description(description);
   }
 
-  /** An option without a value. */
+  /** An option without a value ({@code --force}; {@code --force=false} is accepted too, as picocli does for a boolean). */
   static OptionSpec flag(String description, String... names) {
-    return OptionSpec.builder(names).type(boolean.class).arity("0").description(description).build();
+    // No explicit arity: picocli's default for a boolean ("0", unspecified) also takes an attached =true/=false.
+    return OptionSpec.builder(names).type(boolean.class).description(description).build();
   }
 
   /** A positional parameter: {@code arity} "1" for one that must be given, "0..1" for an optional one. */

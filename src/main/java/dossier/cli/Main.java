@@ -85,8 +85,7 @@ public final class Main {
     if (err != null) {
       cl.setErr(err);
     }
-    int rc= cl.execute(args);
-    return rc;
+    return cl.execute(args);
   }
 
   /**

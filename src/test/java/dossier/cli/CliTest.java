@@ -92,7 +92,7 @@ class CliTest {
   @Test
   void theProjectFolderMayComeBeforeOrAfterTheCommand() {
     Run before = Run.offline(home, "-C", project.toString(), "check", "--snapshot");
-    Run after = Run.offline(home, "check", "--snapshot", "-C", project.toString());
+    Run after = Run.offline(home, "check", "--snapshot=true", "-C", project.toString());
     Run nested = Run.offline(home, "hook", "install", "--project", project.resolve("nowhere").toString());
     assertEquals(0, before.exit(), before.err());
     assertEquals(before, after);
