@@ -5,7 +5,7 @@
 #   bench/run.sh [-r N] [-c CASES] [-s SIZES] [-o FILE]
 #
 #   -r N       timed repetitions per case (default 10), after one untimed warm-up run
-#   -c CASES   comma-separated groups (default all): startup,track6,check,snapshot,pg
+#   -c CASES   comma-separated groups (default all): startup,floor,track6,check,snapshot,pg
 #   -s SIZES   big sweeps, VxCxF, space- or comma-separated, smallest first
 #              (default "5x50x10 10x100x10 20x200x10"; the last one is the target size)
 #   -o FILE    also write the results as TSV to FILE (default target/bench/results.tsv)
@@ -34,7 +34,7 @@ ROOT=$PWD
 DOSSIER_LAUNCHER=${DOSSIER_LAUNCHER-$ROOT/src/bin/dossier}
 
 REPS=10
-CASES=startup,track6,check,snapshot,pg
+CASES=startup,floor,track6,check,snapshot,pg
 SIZES="5x50x10 10x100x10 20x200x10"
 BENCH_DIR=${BENCH_DIR:-$ROOT/target/bench}
 OUT_TSV=""
@@ -192,6 +192,31 @@ else
   log "bench projects are up to date with the jar ($BENCH_DIR)"
 fi
 
+# ---- the floor ----------------------------------------------------------------------------------
+# bench/floor/Floor.java uses each library that `generate track6` must use, once, and does none of
+# dossier's own work. Built against the jar, with a static class-data archive of its own made as
+# pom.xml makes dossier's, and run with the launcher's JVM options: what is left for dossier's own
+# work under a target is the target less this.
+
+FLOOR_DIR=$BENCH_DIR/floor
+FLOOR_CP=$JAR:$FLOOR_DIR/floor.jar
+FLOOR_OPTS=$(sed -n 's/^opts="\(.*\)"$/\1/p' "$ROOT/src/bin/dossier")   # the launcher's options
+JDK_BIN=$(dirname "$(readlink -f "$(command -v "$JAVA")")")
+
+prepare_floor() {
+  log "building $FLOOR_DIR (bench/floor/Floor.java and its class-data archive)"
+  rm -rf "$FLOOR_DIR"
+  mkdir -p "$FLOOR_DIR/classes"
+  # (Called in an if: set -e does not stop it, hence the returns.)
+  "$JDK_BIN/javac" -XDstringConcat=inline -cp "$JAR" -d "$FLOOR_DIR/classes" "$ROOT/bench/floor/Floor.java" || return 1
+  "$JDK_BIN/jar" --create --file "$FLOOR_DIR/floor.jar" -C "$FLOOR_DIR/classes" . || return 1
+  # shellcheck disable=SC2086
+  (cd "$SMALL" && "$JAVA" $FLOOR_OPTS -XX:DumpLoadedClassList="$FLOOR_DIR/floor.classlist" -cp "$FLOOR_CP" Floor generate track6) ||
+    return 1
+  "$JAVA" -Xshare:dump -XX:SharedClassListFile="$FLOOR_DIR/floor.classlist" -XX:SharedArchiveFile="$FLOOR_DIR/floor.jsa" \
+    -XX:+UseSerialGC -cp "$FLOOR_CP" >"$FLOOR_DIR/dump.log" 2>&1 || { cat "$FLOOR_DIR/dump.log" >&2; return 1; }
+}
+
 # ---- throwaway PostgreSQL ------------------------------------------------------------------------
 
 PG_DIR=$BENCH_DIR/pg
@@ -316,6 +341,7 @@ trap 'exit 130' INT TERM
 # ---- timing --------------------------------------------------------------------------------------
 
 RESULTS=()   # "name<TAB>min<TAB>median<TAB>max<TAB>rss_mib<TAB>rows<TAB>draws"
+RUNNER=()    # when set, what a case runs in place of the dossier CLI (the floor)
 RUN_LOG=$BENCH_DIR/runs.log
 : >"$RUN_LOG"
 
@@ -327,14 +353,17 @@ measure() {
   shift 4
   local tfile=$BENCH_DIR/.time walls=() rsss=() i t0 t1 wall rss
   log "$name: warm-up, then $REPS runs"
-  if ! (cd "$dir" && dossier "$@") >>"$RUN_LOG" 2>&1; then
+  if ! (cd "$dir" && if [ ${#RUNNER[@]} -gt 0 ]; then "${RUNNER[@]}" "$@"; else dossier "$@"; fi) >>"$RUN_LOG" 2>&1; then
     log "$name: the warm-up run failed (see $RUN_LOG): skipped"
     tail -n 5 "$RUN_LOG" >&2
     return 0
   fi
   for ((i = 0; i < REPS; i++)); do
     t0=$(now)
-    if [ -n "${DOSSIER_LAUNCHER:-}" ]; then
+    if [ ${#RUNNER[@]} -gt 0 ]; then
+      (cd "$dir" && /usr/bin/time -f '%e %M' -o "$tfile" "${RUNNER[@]}" "$@") >>"$RUN_LOG" 2>&1 ||
+        { log "$name: run $i failed (see $RUN_LOG)"; return 0; }
+    elif [ -n "${DOSSIER_LAUNCHER:-}" ]; then
       (cd "$dir" && JAVA_OPTS="${JAVA_OPTS:-}" /usr/bin/time -f '%e %M' -o "$tfile" "$DOSSIER_LAUNCHER" "$@") >>"$RUN_LOG" 2>&1 ||
         { log "$name: run $i failed (see $RUN_LOG)"; return 0; }
     else
@@ -370,6 +399,17 @@ log "java: $("$JAVA" -version 2>&1 | head -n 1); JAVA_OPTS='${JAVA_OPTS:-}'${DOS
 
 if has_case startup; then
   measure startup 0 0 "$SMALL" --version
+fi
+if has_case floor; then
+  if prepare_floor; then
+    # shellcheck disable=SC2206
+    RUNNER=("$JAVA" $FLOOR_OPTS -XX:SharedArchiveFile="$FLOOR_DIR/floor.jsa" -cp "$FLOOR_CP" Floor)
+    measure floor-jvm 0 0 "$SMALL" --nothing
+    measure floor-libraries 0 0 "$SMALL" generate track6
+    RUNNER=()
+  else
+    log "floor: could not build bench/floor/Floor.java: skipped"
+  fi
 fi
 if has_case track6; then
   measure generate-track6 125 $((4 * 25 * 10000)) "$SMALL" generate track6

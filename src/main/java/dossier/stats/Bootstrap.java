@@ -15,6 +15,11 @@ import java.util.stream.IntStream;
  * pass: SplitMix64's state after k outputs is {@code seed + k·γ}, so the chunk starting at
  * resample r seeds its own generator at output r·n. The result does not depend on the number of
  * cores or on the order in which chunks finish.
+ *
+ * <p>The indices drawn depend only on n, the number of resamples and the seed, never on the values.
+ * The variants of a sweep, and the dossiers of a {@code check}, mostly share n: the first bootstrap
+ * of an n keeps its indices ({@link Draws}), and the others only add up the values at them, about
+ * 2.5–3× faster than drawing again (a pure function of its key, kept for the process only).
  */
 public final class Bootstrap {
   public static final String ALGORITHM = "SplitMix64";
@@ -42,19 +47,42 @@ public final class Bootstrap {
     }
     double[] means = resampleMeans(values, resamples, seed);
     double alpha = (1 - level) / 2;
-    return new Interval(Percentile.select(means, alpha), Percentile.select(means, 1 - alpha));
+    double[] bounds = Percentile.select(means, alpha, 1 - alpha);
+    return new Interval(bounds[0], bounds[1]);
   }
 
   static double[] resampleMeans(double[] values, int resamples, long seed) {
+    return resampleMeans(values, resamples, seed, DRAWS);
+  }
+
+  static double[] resampleMeans(double[] values, int resamples, long seed, Draws draws) {
     double[] means = new double[resamples];
+    Draws.Key key = new Draws.Key(values.length, resamples, seed);
+    int[] drawn = draws.get(key);
+    // Null when the indices of this key would not be kept (too many): then they are not recorded.
+    int[] record = drawn == null && draws.keeps(key) ? new int[values.length * resamples] : null;
     int chunks = (resamples + CHUNK - 1) / CHUNK;
     IntStream range = IntStream.range(0, chunks);
     if ((long) resamples * values.length >= PARALLEL_THRESHOLD) {
       range = range.parallel();
     }
-    range.forEach(c -> fill(values, means, c * CHUNK, Math.min(resamples, (c + 1) * CHUNK), seed));
+    range.forEach(c -> {
+      int from = c * CHUNK;
+      int to = Math.min(resamples, from + CHUNK);
+      if (drawn != null) {
+        gather(values, means, from, to, drawn);
+      } else {
+        fill(values, means, from, to, seed, record);
+      }
+    });
+    if (record != null) {
+      draws.put(key, record); // after forEach: every chunk has written its part
+    }
     return means;
   }
+
+  /** The index draws kept for the process, at most 2^25 of them (128 MiB), the oldest dropped first. */
+  private static final Draws DRAWS = new Draws(1 << 25);
 
   /**
    * Resamples {@code from} (inclusive) to {@code to} (exclusive), as the sequential pass would draw them.
@@ -64,9 +92,10 @@ public final class Bootstrap {
    * resamples are drawn side by side, each from its own position of the stream and each summed in
    * its own order, so their two chains of additions overlap in the processor (the result is the
    * same bit for bit; {@code BootstrapParallelTest} checks both against Commons RNG's SplitMix64). About 1.7×
-   * faster than one resample at a time through Commons RNG under C1.
+   * faster than one resample at a time through Commons RNG under C1. When {@code record} is not
+   * null, the index of draw k of resample r goes to {@code record[r·n + k]}.
    */
-  private static void fill(double[] values, double[] means, int from, int to, long seed) {
+  private static void fill(double[] values, double[] means, int from, int to, long seed, int[] record) {
     int n = values.length;
     long stride = n * GOLDEN_GAMMA; // the state advance of one resample (wraps, as the generator does)
     long state = seed + from * stride;
@@ -76,11 +105,18 @@ public final class Bootstrap {
       long b = state + stride;
       double sumA = 0;
       double sumB = 0;
+      int at = r * n;
       for (int k = 0; k < n; k++) {
         a += GOLDEN_GAMMA;
         b += GOLDEN_GAMMA;
-        sumA += values[index(mix(a), n)];
-        sumB += values[index(mix(b), n)];
+        int i = index(mix(a), n);
+        int j = index(mix(b), n);
+        if (record != null) {
+          record[at + k] = i;
+          record[at + n + k] = j;
+        }
+        sumA += values[i];
+        sumB += values[j];
       }
       means[r] = sumA / n;
       means[r + 1] = sumB / n;
@@ -88,9 +124,39 @@ public final class Bootstrap {
     }
     if (r < to) {
       double sum = 0;
+      int at = r * n;
       for (int k = 0; k < n; k++) {
         state += GOLDEN_GAMMA;
-        sum += values[index(mix(state), n)];
+        int i = index(mix(state), n);
+        if (record != null) {
+          record[at + k] = i;
+        }
+        sum += values[i];
+      }
+      means[r] = sum / n;
+    }
+  }
+
+  /** {@link #fill}'s sums over indices drawn before, in the same order, so bit for bit the same means. */
+  private static void gather(double[] values, double[] means, int from, int to, int[] drawn) {
+    int n = values.length;
+    int r = from;
+    for (; r + 1 < to; r += 2) {
+      double sumA = 0;
+      double sumB = 0;
+      int at = r * n;
+      for (int k = 0; k < n; k++) {
+        sumA += values[drawn[at + k]];
+        sumB += values[drawn[at + n + k]];
+      }
+      means[r] = sumA / n;
+      means[r + 1] = sumB / n;
+    }
+    if (r < to) {
+      double sum = 0;
+      int at = r * n;
+      for (int k = 0; k < n; k++) {
+        sum += values[drawn[at + k]];
       }
       means[r] = sum / n;
     }

@@ -40,6 +40,52 @@ class BootstrapParallelTest {
   }
 
   @Test
+  void indicesDrawnOnceGiveTheSequentialNumbersForOtherValues() {
+    Draws draws = new Draws(1 << 20);
+    double[] a = new double[25];
+    double[] b = new double[25];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.sin(i) * 0.1;
+      b[i] = Math.cos(3 * i) * 0.02 - 0.01;
+    }
+    // The first bootstrap of (25, 10,000, 42) draws and keeps; the second only adds up, in parallel chunks.
+    assertArrayEquals(sequential(a, 10_000, 42), Bootstrap.resampleMeans(a, 10_000, 42, draws));
+    org.junit.jupiter.api.Assertions.assertEquals(250_000, draws.size());
+    assertArrayEquals(sequential(b, 10_000, 42), Bootstrap.resampleMeans(b, 10_000, 42, draws));
+    // Another seed or count is another key; odd counts end on a single resample.
+    assertArrayEquals(sequential(b, 1001, 7), Bootstrap.resampleMeans(b, 1001, 7, draws));
+    assertArrayEquals(sequential(a, 1001, 7), Bootstrap.resampleMeans(a, 1001, 7, draws));
+    org.junit.jupiter.api.Assertions.assertEquals(250_000 + 25_025, draws.size());
+  }
+
+  @Test
+  void drawsAreBoundedAndTheLeastRecentlyUsedGoFirst() {
+    Draws draws = new Draws(100);
+    Draws.Key k1 = new Draws.Key(5, 10, 42);
+    Draws.Key k2 = new Draws.Key(10, 5, 42);
+    Draws.Key k3 = new Draws.Key(5, 10, 43);
+    draws.put(k1, new int[50]);
+    draws.put(k2, new int[50]);
+    org.junit.jupiter.api.Assertions.assertNotNull(draws.get(k1)); // k1 used last: k2 goes first
+    draws.put(k3, new int[50]);
+    org.junit.jupiter.api.Assertions.assertNull(draws.get(k2));
+    org.junit.jupiter.api.Assertions.assertNotNull(draws.get(k1));
+    org.junit.jupiter.api.Assertions.assertNotNull(draws.get(k3));
+    org.junit.jupiter.api.Assertions.assertEquals(100, draws.size());
+    // More indices than the capacity are never kept, and still resampled right.
+    Draws.Key big = new Draws.Key(101, 1, 42);
+    org.junit.jupiter.api.Assertions.assertFalse(draws.keeps(big));
+    double[] values = new double[101];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i;
+    }
+    assertArrayEquals(sequential(values, 3, 42), Bootstrap.resampleMeans(values, 3, 42, draws));
+    assertArrayEquals(sequential(values, 3, 42), Bootstrap.resampleMeans(values, 3, 42, draws));
+    org.junit.jupiter.api.Assertions.assertEquals(100, draws.size());
+    org.junit.jupiter.api.Assertions.assertNotNull(draws.get(k1));
+  }
+
+  @Test
   void theWrittenOutGeneratorIsCommonsRngsSplitMix64() {
     for (long seed : new long[] {42L, 0L, -1L, Long.MIN_VALUE, 1234567L}) {
       SplitMix64 rng = new SplitMix64(seed);

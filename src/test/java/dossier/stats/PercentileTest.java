@@ -88,9 +88,22 @@ class PercentileTest {
   }
 
   @Test
+  void keysOrderAsDoubleCompare() {
+    double[] v = {Double.NEGATIVE_INFINITY, -Double.MAX_VALUE, -1.5, -Double.MIN_VALUE, -0.0, 0.0,
+        Double.MIN_VALUE, 1.5, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN};
+    for (double a : v) {
+      for (double b : v) {
+        assertEquals(Integer.signum(Double.compare(a, b)), Long.signum(Long.compare(Percentile.key(a), Percentile.key(b))),
+            a + " vs " + b);
+      }
+      assertEquals(Double.doubleToLongBits(a), Double.doubleToRawLongBits(Percentile.value(Percentile.key(a))));
+    }
+  }
+
+  @Test
   void selectGivesWhatSortingGivesBitForBit() {
     // Against Arrays.sort + ofSorted on arrays with ties, both zeros, infinities and NaN, at the
-    // ranks a 95 % interval and others need (selection reorders the array; each q gets a fresh copy).
+    // ranks a 95 % interval and others need (values are left as they were).
     java.util.Random r = new java.util.Random(20261121);
     double[] specials = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1.5, -1.5};
     double[] qs = {0, 0.025, 0.1, 0.5, 0.9, 0.975, 1, r.nextDouble()};
@@ -117,9 +130,23 @@ class PercentileTest {
       Arrays.sort(sorted);
       for (double q : qs) {
         double expected = Percentile.ofSorted(sorted, q);
-        double got = Percentile.select(values.clone(), q);
+        double got = Percentile.select(values, q)[0];
         assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(got),
             "n=" + size + " q=" + q + " " + expected + " vs " + got);
+      }
+      // All of them from one selection, in any order, each rank found in what the last left.
+      double[] all = Percentile.select(values, qs);
+      double[] reversed = new double[qs.length];
+      for (int i = 0; i < qs.length; i++) {
+        reversed[i] = qs[qs.length - 1 - i];
+      }
+      double[] before = values.clone();
+      double[] allReversed = Percentile.select(values, reversed);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(before, values);
+      for (int i = 0; i < qs.length; i++) {
+        double expected = Percentile.ofSorted(sorted, qs[i]);
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(all[i]), "n=" + size);
+        assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(allReversed[qs.length - 1 - i]));
       }
     }
   }

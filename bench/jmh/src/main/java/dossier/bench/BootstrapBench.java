@@ -27,6 +27,16 @@ public class BootstrapBench {
   @Param({"10000"})
   public int resamples;
 
+  /**
+   * {@code same}: one seed, so from the second call on the indices drawn are kept and only added
+   * up, as for every variant after the first of a sweep; {@code fresh}: a new seed for every call,
+   * so every call draws its indices (and keeps them), as the first variant does.
+   */
+  @Param({"same", "fresh"})
+  public String draws;
+
+  private long seed = 42L;
+
   private double[] deltas;
 
   @Setup
@@ -36,6 +46,6 @@ public class BootstrapBench {
 
   @Benchmark
   public Bootstrap.Interval percentileInterval() {
-    return Bootstrap.percentileInterval(deltas, resamples, 42L, 0.95);
+    return Bootstrap.percentileInterval(deltas, resamples, draws.equals("fresh") ? seed++ : 42L, 0.95);
   }
 }

@@ -1,0 +1,53 @@
+package dossier.stats;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The bootstrap's index draws, kept by (n, resamples, seed) for the rest of the process, so that
+ * the bootstraps after the first of an n only add up values ({@link Bootstrap}). What is kept is a
+ * pure function of its key, so it cannot go stale; at most {@code capacity} indices are kept, the
+ * least recently used dropped first, and a key with more than that is never kept.
+ */
+final class Draws {
+  /** @param n the values resampled; every resample draws n indices */
+  record Key(int n, int resamples, long seed) {
+    long size() {
+      return (long) n * resamples;
+    }
+  }
+
+  private final long capacity;
+  private final LinkedHashMap<Key, int[]> kept = new LinkedHashMap<>(16, 0.75f, true);
+  private long size;
+
+  Draws(long capacity) {
+    this.capacity = capacity;
+  }
+
+  boolean keeps(Key key) {
+    return key.size() <= capacity;
+  }
+
+  /** The indices of resample r, draw k at {@code [r·n + k]}, or null when they are not kept. */
+  synchronized int[] get(Key key) {
+    return kept.get(key);
+  }
+
+  synchronized void put(Key key, int[] drawn) {
+    if (!keeps(key) || kept.containsKey(key)) {
+      return; // another thread drew the same indices meanwhile
+    }
+    for (Iterator<Map.Entry<Key, int[]>> it = kept.entrySet().iterator(); size + key.size() > capacity; ) {
+      size -= it.next().getValue().length;
+      it.remove();
+    }
+    kept.put(key, drawn);
+    size += drawn.length;
+  }
+
+  synchronized long size() {
+    return size;
+  }
+}
