@@ -86,6 +86,19 @@ class BootstrapParallelTest {
   }
 
   @Test
+  void drawKeysAreEqualWhenEveryPartIs() {
+    Draws.Key k = new Draws.Key(25, 10_000, 42);
+    org.junit.jupiter.api.Assertions.assertEquals(k, new Draws.Key(25, 10_000, 42));
+    org.junit.jupiter.api.Assertions.assertEquals(k.hashCode(), new Draws.Key(25, 10_000, 42).hashCode());
+    for (Draws.Key other : new Draws.Key[] {new Draws.Key(24, 10_000, 42), new Draws.Key(25, 9_999, 42),
+        new Draws.Key(25, 10_000, 43), new Draws.Key(10_000, 25, 42)}) {
+      org.junit.jupiter.api.Assertions.assertNotEquals(k, other);
+    }
+    org.junit.jupiter.api.Assertions.assertNotEquals(k, null);
+    org.junit.jupiter.api.Assertions.assertNotEquals(k, "25, 10000, 42");
+  }
+
+  @Test
   void theWrittenOutGeneratorIsCommonsRngsSplitMix64() {
     for (long seed : new long[] {42L, 0L, -1L, Long.MIN_VALUE, 1234567L}) {
       SplitMix64 rng = new SplitMix64(seed);
