@@ -10,6 +10,7 @@ import dossier.source.Metric;
 import dossier.stats.BootstrapSettings;
 import dossier.stats.BranchStats;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -118,9 +119,15 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
         GateEvaluator.evaluate(plan, stats, readiness), true)));
   }
 
+  // Loops rather than streams: this runs once per branch of every dossier, cold, where each stream
+  // stage and lambda is linked and interpreted for the first time.
   private static void check(TrackSpec spec, BranchSpec b, List<ResultRow> rows, String source) {
+    Set<String> runsWithRows = new HashSet<>();
+    for (ResultRow r : rows) {
+      runsWithRows.add(r.runId());
+    }
     for (Located run : b.runs()) {
-      if (rows.stream().noneMatch(r -> r.runId().equals(run.value()))) {
+      if (!runsWithRows.contains(run.value())) {
         throw new DossierException(String.format(Locale.ROOT, "%s:%d: run '%s' has no rows in %s; check the run id",
             spec.file(), run.line(), run.value(), source));
       }
@@ -128,16 +135,30 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
     // The spec's lists are built on each call: take them once, as sets, not once per row.
     Set<String> runIds = Set.copyOf(b.runIds());
     Set<String> cryptoNames = Set.copyOf(b.cryptoNames());
-    List<ResultRow> branchRows = rows.stream()
-        .filter(r -> r.factor().equals(b.factor()) && runIds.contains(r.runId()))
-        .toList();
-    if (branchRows.isEmpty()) {
-      Set<String> factors = rows.stream().filter(r -> runIds.contains(r.runId())).map(ResultRow::factor)
-          .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> found = new TreeSet<>();
+    Set<String> cryptos = new TreeSet<>();
+    ResultRow outside = null; // the first row, in variant, crypto, fold order, of a fold beyond 'folds:'
+    for (ResultRow r : rows) {
+      if (!r.factor().equals(b.factor()) || !runIds.contains(r.runId())) {
+        continue;
+      }
+      found.add(r.variant());
+      cryptos.add(r.crypto());
+      if (cryptoNames.contains(r.crypto()) && (r.fold() < 1 || r.fold() > b.folds())
+          && (outside == null || byVariantCryptoFold(r, outside) < 0)) {
+        outside = r;
+      }
+    }
+    if (found.isEmpty()) {
+      Set<String> factors = new TreeSet<>();
+      for (ResultRow r : rows) {
+        if (runIds.contains(r.runId())) {
+          factors.add(r.factor());
+        }
+      }
       throw new DossierException(String.format(Locale.ROOT, "%s: factor '%s' has no rows in run(s) %s of %s (factors there: %s)",
           spec.file(), b.factor(), String.join(", ", b.runIds()), source, String.join(", ", factors)));
     }
-    Set<String> found = branchRows.stream().map(ResultRow::variant).collect(Collectors.toCollection(TreeSet::new));
     for (var v : b.variants()) {
       if (!found.contains(v.name().value())) {
         boolean baseline = v.name().value().equals(b.baseline().value());
@@ -147,7 +168,6 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
             v.name().value(), b.factor(), source, String.join(", ", found)));
       }
     }
-    Set<String> cryptos = branchRows.stream().map(ResultRow::crypto).collect(Collectors.toCollection(TreeSet::new));
     for (Located c : b.cryptos()) {
       if (!cryptos.contains(c.value())) {
         throw new DossierException(String.format(Locale.ROOT,
@@ -157,15 +177,12 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
     }
     // Folds are numbered 1 to 'folds:'. A fold beyond would add a column of missing cells to every
     // variant and change what "per fold" means; name the first such row.
-    branchRows.stream()
-        .filter(r -> cryptoNames.contains(r.crypto()) && (r.fold() < 1 || r.fold() > b.folds()))
-        .min(TrackAnalysis::byVariantCryptoFold)
-        .ifPresent(r -> {
-          throw new DossierException(String.format(Locale.ROOT,
-              "%s:%d: fold %d outside 1..%d: %s has a row of variant '%s', %s fold %d; fix the fold in the"
-                  + " rows, or 'folds:' if the sweep has more", spec.file(), b.foldsLine(), r.fold(), b.folds(),
-              source, r.variant(), r.crypto(), r.fold()));
-        });
+    if (outside != null) {
+      throw new DossierException(String.format(Locale.ROOT,
+          "%s:%d: fold %d outside 1..%d: %s has a row of variant '%s', %s fold %d; fix the fold in the"
+              + " rows, or 'folds:' if the sweep has more", spec.file(), b.foldsLine(), outside.fold(), b.folds(),
+          source, outside.variant(), outside.crypto(), outside.fold()));
+    }
   }
 
   private static int byVariantCryptoFold(ResultRow a, ResultRow b) {

@@ -10,20 +10,20 @@ import dossier.spec.TrackSpec.Narrative;
 import dossier.spec.TrackSpec.VariantSpec;
 import dossier.spec.YamlReader.Obj;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Finds and reads track specs: {@code <project>/dossiers/<name>.yaml}. The project is the folder
@@ -59,14 +59,20 @@ public final class SpecLoader {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml"))
-          .map(n -> n.substring(0, n.length() - ".yaml".length()))
-          .sorted()
-          .toList();
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path p : files) {
+        String n = p.getFileName().toString();
+        if (n.endsWith(".yaml")) {
+          names.add(n.substring(0, n.length() - ".yaml".length()));
+        }
+      }
+      Collections.sort(names);
+      return names;
     } catch (IOException e) {
       throw new DossierException(dir + ": cannot list specs: " + e.getMessage(), e);
+    } catch (DirectoryIteratorException e) {
+      throw new DossierException(dir + ": cannot list specs: " + e.getCause().getMessage(), e);
     }
   }
 
@@ -90,9 +96,7 @@ public final class SpecLoader {
     int track = (int) root.integer("track", 1, 9999);
     String title = root.string("title");
     String date = root.string("date");
-    try {
-      LocalDate.parse(date);
-    } catch (DateTimeParseException e) {
+    if (!isoDate(date)) {
       throw root.error("date", "'date' must be a date such as 2026-04-29, not '" + date + "'");
     }
     Layout layout = layout(root);
@@ -124,9 +128,36 @@ public final class SpecLoader {
 
   private static Layout layout(Obj root) {
     String value = root.optionalString("layout").orElse(Layout.RESULTS.key());
-    return Arrays.stream(Layout.values()).filter(l -> l.key().equals(value)).findFirst()
-        .orElseThrow(() -> root.error("layout", "unknown layout '" + value + "' (known: "
-            + Arrays.stream(Layout.values()).map(Layout::key).collect(Collectors.joining(", ")) + ")"));
+    List<String> known = new ArrayList<>();
+    for (Layout l : Layout.values()) {
+      if (l.key().equals(value)) {
+        return l;
+      }
+      known.add(l.key());
+    }
+    throw root.error("layout", "unknown layout '" + value + "' (known: " + String.join(", ", known) + ")");
+  }
+
+  /**
+   * {@code yyyy-mm-dd}, a day that exists: what LocalDate.parse accepts for a 4-digit year, checked
+   * without DateTimeFormatter, whose set-up (and its lambdas) cost more than the rest of a spec.
+   */
+  static boolean isoDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
+        return false;
+      }
+    }
+    try {
+      LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5, 7)),
+          Integer.parseInt(s.substring(8, 10)));
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
   }
 
   private BranchSpec branch(Obj b) {
@@ -154,8 +185,13 @@ public final class SpecLoader {
     }
     // Baseline first: every table of the house format puts it first.
     List<VariantSpec> ordered = new ArrayList<>();
-    variants.stream().filter(v -> v.name().value().equals(baseline.value())).forEach(ordered::add);
-    variants.stream().filter(v -> !v.name().value().equals(baseline.value())).forEach(ordered::add);
+    for (VariantSpec v : variants) {
+      if (v.name().value().equals(baseline.value())) {
+        ordered.add(0, v);
+      } else {
+        ordered.add(v);
+      }
+    }
     List<Located> cryptos = nonEmpty(b, "cryptos", b.strings("cryptos"));
     Set<String> uniqueCryptos = new HashSet<>();
     for (Located c : cryptos) {

@@ -1,6 +1,7 @@
 package dossier.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -318,6 +319,19 @@ class SpecLoaderTest {
         "dossiers/x.yaml:3: 'date' must be a date such as 2026-04-29, not '2026-13-01'");
     usage(base("date: 2026-05-01", "date: 1 May 2026"),
         "dossiers/x.yaml:3: 'date' must be a date such as 2026-04-29, not '1 May 2026'");
+  }
+
+  @Test
+  void datesAreWhatLocalDateParseTakesWithAFourDigitYear() {
+    for (String ok : new String[] {"2026-04-29", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"}) {
+      assertTrue(SpecLoader.isoDate(ok), ok);
+      java.time.LocalDate.parse(ok); // and LocalDate.parse agrees
+    }
+    for (String bad : new String[] {"2026-02-29", "1900-02-29", "2026-04-31", "2026-00-10", "2026-13-01", "2026-4-29",
+        "2026-04-9", "26-04-29", "2026/04/29", "2026-04-29 ", " 2026-04-29", "2026-04-29T00:00", "２０２６-04-29",
+        "+2026-04-29", "-026-04-29", ""}) {
+      assertFalse(SpecLoader.isoDate(bad), bad);
+    }
   }
 
   @Test
