@@ -402,8 +402,14 @@ if has_case startup; then
 fi
 if has_case floor; then
   if prepare_floor; then
+    # As the cases it is set against are timed: the launcher's options and an archive, or plain
+    # java; JAVA_OPTS last, as the launcher puts it.
     # shellcheck disable=SC2206
-    RUNNER=("$JAVA" $FLOOR_OPTS -XX:SharedArchiveFile="$FLOOR_DIR/floor.jsa" -cp "$FLOOR_CP" Floor)
+    if [ -n "${DOSSIER_LAUNCHER:-}" ]; then
+      RUNNER=("$JAVA" $FLOOR_OPTS -XX:SharedArchiveFile="$FLOOR_DIR/floor.jsa" ${JAVA_OPTS:-} -cp "$FLOOR_CP" Floor)
+    else
+      RUNNER=("$JAVA" ${JAVA_OPTS:-} -cp "$FLOOR_CP" Floor)
+    fi
     measure floor-jvm 0 0 "$SMALL" --nothing
     measure floor-libraries 0 0 "$SMALL" generate track6
     RUNNER=()

@@ -17,6 +17,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.DateTimeException;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Collections;
@@ -139,25 +140,36 @@ public final class SpecLoader {
   }
 
   /**
-   * {@code yyyy-mm-dd}, a day that exists: what LocalDate.parse accepts for a 4-digit year, checked
-   * without DateTimeFormatter, whose set-up (and its lambdas) cost more than the rest of a spec.
+   * What LocalDate.parse accepts. A {@code yyyy-mm-dd} date is checked without DateTimeFormatter,
+   * whose set-up (and its lambdas) cost more than the rest of a spec; anything else (a signed or
+   * 5-digit year, or no date at all) goes through LocalDate.parse.
    */
   static boolean isoDate(String s) {
-    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
+    if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-' && digits(s, 0, 4) && digits(s, 5, 7)
+        && digits(s, 8, 10)) {
+      try {
+        LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5, 7)),
+            Integer.parseInt(s.substring(8, 10)));
+        return true;
+      } catch (DateTimeException e) {
         return false;
       }
     }
     try {
-      LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5, 7)),
-          Integer.parseInt(s.substring(8, 10)));
+      LocalDate.parse(s);
       return true;
-    } catch (DateTimeException e) {
+    } catch (DateTimeParseException e) {
       return false;
     }
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private BranchSpec branch(Obj b) {

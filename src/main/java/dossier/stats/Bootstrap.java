@@ -60,7 +60,7 @@ public final class Bootstrap {
     Draws.Key key = new Draws.Key(values.length, resamples, seed);
     int[] drawn = draws.get(key);
     // Null when the indices of this key would not be kept (too many): then they are not recorded.
-    int[] record = drawn == null && draws.keeps(key) ? new int[values.length * resamples] : null;
+    int[] record = drawn == null && draws.makeRoom(key) ? new int[values.length * resamples] : null;
     int chunks = (resamples + CHUNK - 1) / CHUNK;
     IntStream range = IntStream.range(0, chunks);
     if ((long) resamples * values.length >= PARALLEL_THRESHOLD) {
@@ -81,8 +81,8 @@ public final class Bootstrap {
     return means;
   }
 
-  /** The index draws kept for the process, at most 2^25 of them (128 MiB), the oldest dropped first. */
-  private static final Draws DRAWS = new Draws(1 << 25);
+  /** The index draws kept for the process (bounded by the heap, see {@link Draws#forHeap}). */
+  private static final Draws DRAWS = Draws.forHeap(Runtime.getRuntime().maxMemory());
 
   /**
    * Resamples {@code from} (inclusive) to {@code to} (exclusive), as the sequential pass would draw them.

@@ -38,8 +38,34 @@ final class Draws {
     this.capacity = capacity;
   }
 
+  /**
+   * At most 2^25 indices (128 MiB), and at most a sixteenth of a heap of {@code maxMemory} bytes:
+   * with what is kept and the arrays being recorded on two threads, a few sixteenths at worst, so
+   * a small heap keeps fewer draws (or none) rather than running out of memory.
+   */
+  static Draws forHeap(long maxMemory) {
+    return new Draws(Math.min(1L << 25, maxMemory / 64));
+  }
+
+  long capacity() {
+    return capacity;
+  }
+
   boolean keeps(Key key) {
     return key.size() <= capacity;
+  }
+
+  /**
+   * Whether to record the draws of {@code key} for keeping: false when they could never be kept;
+   * otherwise the least recently used are dropped first until they would fit, so that what is kept
+   * and the new array together stay within the capacity (unless other threads record meanwhile).
+   */
+  synchronized boolean makeRoom(Key key) {
+    if (!keeps(key)) {
+      return false;
+    }
+    evictUntilFits(key.size());
+    return true;
   }
 
   /** The indices of resample r, draw k at {@code [r·n + k]}, or null when they are not kept. */
@@ -51,12 +77,16 @@ final class Draws {
     if (!keeps(key) || kept.containsKey(key)) {
       return; // another thread drew the same indices meanwhile
     }
-    for (Iterator<Map.Entry<Key, int[]>> it = kept.entrySet().iterator(); size + key.size() > capacity; ) {
+    evictUntilFits(key.size());
+    kept.put(key, drawn);
+    size += drawn.length;
+  }
+
+  private void evictUntilFits(long more) {
+    for (Iterator<Map.Entry<Key, int[]>> it = kept.entrySet().iterator(); size + more > capacity; ) {
       size -= it.next().getValue().length;
       it.remove();
     }
-    kept.put(key, drawn);
-    size += drawn.length;
   }
 
   synchronized long size() {

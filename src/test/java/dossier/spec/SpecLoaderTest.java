@@ -322,15 +322,18 @@ class SpecLoaderTest {
   }
 
   @Test
-  void datesAreWhatLocalDateParseTakesWithAFourDigitYear() {
-    for (String ok : new String[] {"2026-04-29", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"}) {
+  void datesAreWhatLocalDateParseTakes() {
+    // What `dossier new --date` writes (LocalDate.toString) must read back: signed and long years too.
+    for (String ok : new String[] {"2026-04-29", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31", "0000-01-01",
+        "+10000-01-01", "-0001-01-01", "-2026-04-29"}) {
       assertTrue(SpecLoader.isoDate(ok), ok);
-      java.time.LocalDate.parse(ok); // and LocalDate.parse agrees
+      assertEquals(ok, java.time.LocalDate.parse(ok).toString());
     }
     for (String bad : new String[] {"2026-02-29", "1900-02-29", "2026-04-31", "2026-00-10", "2026-13-01", "2026-4-29",
         "2026-04-9", "26-04-29", "2026/04/29", "2026-04-29 ", " 2026-04-29", "2026-04-29T00:00", "２０２６-04-29",
-        "+2026-04-29", "-026-04-29", ""}) {
+        "+2026-04-29", "-026-04-29", "10000-01-01", ""}) {
       assertFalse(SpecLoader.isoDate(bad), bad);
+      assertThrows(java.time.format.DateTimeParseException.class, () -> java.time.LocalDate.parse(bad), bad);
     }
   }
 

@@ -86,6 +86,34 @@ class BootstrapParallelTest {
   }
 
   @Test
+  void roomIsMadeBeforeNewDrawsAreRecorded() {
+    Draws draws = new Draws(100);
+    Draws.Key k1 = new Draws.Key(5, 10, 1);
+    Draws.Key k2 = new Draws.Key(5, 10, 2);
+    draws.put(k1, new int[50]);
+    draws.put(k2, new int[50]);
+    draws.get(k1); // k2 is now the least recently used
+    // 60 more would not fit beside 100: k2 goes before the new array is even allocated, then k1.
+    org.junit.jupiter.api.Assertions.assertTrue(draws.makeRoom(new Draws.Key(6, 10, 3)));
+    org.junit.jupiter.api.Assertions.assertNull(draws.get(k2));
+    org.junit.jupiter.api.Assertions.assertNull(draws.get(k1));
+    org.junit.jupiter.api.Assertions.assertEquals(0, draws.size());
+    draws.put(k1, new int[50]);
+    org.junit.jupiter.api.Assertions.assertTrue(draws.makeRoom(new Draws.Key(5, 10, 4))); // fits beside k1
+    org.junit.jupiter.api.Assertions.assertNotNull(draws.get(k1));
+    org.junit.jupiter.api.Assertions.assertFalse(draws.makeRoom(new Draws.Key(101, 1, 5))); // never kept
+    org.junit.jupiter.api.Assertions.assertNotNull(draws.get(k1));
+  }
+
+  @Test
+  void theCapacityFollowsTheHeap() {
+    long mib = 1024L * 1024;
+    org.junit.jupiter.api.Assertions.assertEquals(4 * mib, Draws.forHeap(256 * mib).capacity()); // 16 MiB of indices
+    org.junit.jupiter.api.Assertions.assertEquals(1L << 25, Draws.forHeap(6 * 1024 * mib).capacity()); // 128 MiB
+    org.junit.jupiter.api.Assertions.assertEquals(0, Draws.forHeap(0).capacity());
+  }
+
+  @Test
   void drawKeysAreEqualWhenEveryPartIs() {
     Draws.Key k = new Draws.Key(25, 10_000, 42);
     org.junit.jupiter.api.Assertions.assertEquals(k, new Draws.Key(25, 10_000, 42));
