@@ -5,7 +5,7 @@
 #   bench/run.sh [-r N] [-c CASES] [-s SIZES] [-o FILE]
 #
 #   -r N       timed repetitions per case (default 10), after one untimed warm-up run
-#   -c CASES   comma-separated groups (default all): startup,floor,track6,check,snapshot,pg
+#   -c CASES   comma-separated groups (default all): startup,floor,track6,check,hook,snapshot,pg
 #   -s SIZES   big sweeps, VxCxF, space- or comma-separated, smallest first
 #              (default "5x50x10 10x100x10 20x200x10"; the last one is the target size)
 #   -o FILE    also write the results as TSV to FILE (default target/bench/results.tsv)
@@ -34,7 +34,7 @@ ROOT=$PWD
 DOSSIER_LAUNCHER=${DOSSIER_LAUNCHER-$ROOT/src/bin/dossier}
 
 REPS=10
-CASES=startup,floor,track6,check,snapshot,pg
+CASES=startup,floor,track6,check,hook,snapshot,pg
 SIZES="5x50x10 10x100x10 20x200x10"
 BENCH_DIR=${BENCH_DIR:-$ROOT/target/bench}
 OUT_TSV=""
@@ -422,6 +422,29 @@ if has_case track6; then
 fi
 if has_case check; then
   measure check-30 0 0 "$SMALL" check
+fi
+if has_case hook; then
+  # What the pre-commit hook runs when a commit stages dossiers whose prose was edited (their
+  # numbers current): a git repository made from the small project, with 1 and then 4 dossiers
+  # staged (both layouts), each with a line added at its end. (A commit that stages no Markdown file never starts
+  # the JVM: the hook script checks that first.)
+  HOOK=$BENCH_DIR/hook
+  rm -rf "$HOOK"
+  cp -r "$SMALL" "$HOOK"
+  git_hook() { git -C "$HOOK" -c user.email=bench@localhost -c user.name=bench "$@"; }
+  git_hook init -q && git_hook add -A && git_hook commit -q -m "bench: the small project"
+  stage_edited() {
+    local f
+    for f in "$@"; do
+      printf '\nA line of prose added by hand.\n' >>"$HOOK/dossiers/$f"
+      git_hook add "dossiers/$f"
+    done
+  }
+  stage_edited 2026-04-29-track6-focal-loss-results.md
+  measure hook-1 0 0 "$HOOK" hook run
+  stage_edited 2026-04-29-track5-label-smoothing-results.md 2026-04-29-track101-focal-loss-results.md \
+    2026-04-29-track201-label-smoothing-results.md
+  measure hook-4 0 0 "$HOOK" hook run
 fi
 if has_case snapshot; then
   for s in "${SIZE_LIST[@]}"; do
