@@ -122,23 +122,16 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
   // Loops rather than streams: this runs once per branch of every dossier, cold, where each stream
   // stage and lambda is linked and interpreted for the first time.
   private static void check(TrackSpec spec, BranchSpec b, List<ResultRow> rows, String source) {
-    Set<String> runsWithRows = new HashSet<>();
-    for (ResultRow r : rows) {
-      runsWithRows.add(r.runId());
-    }
-    for (Located run : b.runs()) {
-      if (!runsWithRows.contains(run.value())) {
-        throw new DossierException(String.format(Locale.ROOT, "%s:%d: run '%s' has no rows in %s; check the run id",
-            spec.file(), run.line(), run.value(), source));
-      }
-    }
     // The spec's lists are built on each call: take them once, as sets, not once per row.
     Set<String> runIds = Set.copyOf(b.runIds());
     Set<String> cryptoNames = Set.copyOf(b.cryptoNames());
+    // One pass over the rows gathers what every check below needs; the checks then run in their order.
+    Set<String> runsWithRows = new HashSet<>();
     Set<String> found = new TreeSet<>();
     Set<String> cryptos = new TreeSet<>();
     ResultRow outside = null; // the first row, in variant, crypto, fold order, of a fold beyond 'folds:'
     for (ResultRow r : rows) {
+      runsWithRows.add(r.runId());
       if (!r.factor().equals(b.factor()) || !runIds.contains(r.runId())) {
         continue;
       }
@@ -147,6 +140,12 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
       if (cryptoNames.contains(r.crypto()) && (r.fold() < 1 || r.fold() > b.folds())
           && (outside == null || byVariantCryptoFold(r, outside) < 0)) {
         outside = r;
+      }
+    }
+    for (Located run : b.runs()) {
+      if (!runsWithRows.contains(run.value())) {
+        throw new DossierException(String.format(Locale.ROOT, "%s:%d: run '%s' has no rows in %s; check the run id",
+            spec.file(), run.line(), run.value(), source));
       }
     }
     if (found.isEmpty()) {
