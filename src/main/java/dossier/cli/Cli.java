@@ -18,10 +18,15 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class Cli {
   private Cli() {}
 
+  private static final Version VERSION = new Version();
+
   /** A command with its usage description and the standard {@code -h/--help} and {@code -V/--version}. */
   static CommandSpec command(Object command, String name, String... description) {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
     spec.usageMessage().description(description);
+    // Every command, not only the top one: picocli asks the command that -V was given to, and a
+    // command without a provider prints nothing (`dossier generate --version` did).
+    spec.versionProvider(VERSION);
     // What picocli's mixinStandardHelpOptions adds, except that the mixin is itself read from annotations.
     spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
         .description("Show this help message and exit.").build());

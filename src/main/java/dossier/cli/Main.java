@@ -102,7 +102,6 @@ public final class Main {
     Main main = new Main(env, home);
     CommandSpec root = Cli.command(main, "dossier",
         "Results dossiers for ML sweeps: every number from the data, every time.");
-    root.versionProvider(new Version());
     Map<String, String> exitCodes = new java.util.LinkedHashMap<>();
     exitCodes.put("0", "ok");
     exitCodes.put("1", "the work failed (bad data, unreachable database, unwritable file)");

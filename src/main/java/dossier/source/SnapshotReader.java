@@ -3,7 +3,6 @@ package dossier.source;
 import dossier.DossierException;
 import dossier.Utf8;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,9 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a snapshot: a CSV file with exactly the columns of {@link Columns#ALL} (any order), one
@@ -29,8 +25,12 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class SnapshotReader {
   // ISO-8601 with 'T' or PostgreSQL's text form with a space, offset "Z", "+00:00" or "+00".
-  // quickTimestamp reads the common forms without them; these decide everything else.
-  private static final List<DateTimeFormatter> TIMESTAMPS = List.of(timestamp("+HH:MM"), timestamp("+HH"));
+  // quickTimestamp reads the common forms without them; these decide everything else. In a holder
+  // class, built at the first timestamp that needs them: java.time's formatting machinery took
+  // about 8 ms of every run to set up, for snapshots whose timestamps never reach it.
+  private static final class Timestamps {
+    static final List<DateTimeFormatter> ALL = List.of(timestamp("+HH:MM"), timestamp("+HH"));
+  }
 
   private static DateTimeFormatter timestamp(String offset) {
     return new DateTimeFormatterBuilder()
@@ -134,7 +134,7 @@ public final class SnapshotReader {
    * {@code ±HH}, with every field in its plain range. For anything else (a value the formatters
    * refuse, or one they accept in their own way: 24:00:00 as the next midnight, Feb 30 as the last
    * day of February, "." without digits, both 'T' and a space, a 5-digit year …) it returns null
-   * and TIMESTAMPS decide; where it returns an instant, they give the same one.
+   * and the formatters decide; where it returns an instant, they give the same one.
    */
   static Instant quickTimestamp(String s) {
     int n = s.length();
@@ -223,28 +223,22 @@ public final class SnapshotReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1); // a byte-order mark from spreadsheet exports is not part of the header
     }
-    return parse(shown, new java.io.StringReader(text), rowsRequired);
+    return parse(shown, text, rowsRequired);
   }
 
-
-
-  static List<ResultRow> parse(String name, Reader reader, boolean rowsRequired) {
-    // Blank lines are skipped below, not by the parser: a line it skips itself is not counted in
-    // the line numbers of the rows that follow.
-    CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-    long lastLine = 0;
-    try (CSVParser parser = CSVParser.parse(reader, format)) {
-      List<ResultRow> rows = new ArrayList<>();
-      Map<String, Integer> index = null;
-      long headerLine = 0;
-      // The line of each attempt: the same attempt twice is an export bug, and which copy counts
-      // would depend on the order of the rows.
-      Map<Attempt, Integer> attempts = new HashMap<>();
-      List<Long> lines = new ArrayList<>();
-      for (CSVRecord record : parser) {
-        long line = lastLine + 1;
-        lastLine = parser.getCurrentLineNumber();
-        if (record.size() == 1 && record.get(0).isEmpty()) {
+  static List<ResultRow> parse(String name, String text, boolean rowsRequired) {
+    Csv csv = new Csv(text);
+    List<ResultRow> rows = new ArrayList<>();
+    Map<String, Integer> index = null;
+    long headerLine = 0;
+    // The line of each attempt: the same attempt twice is an export bug, and which copy counts
+    // would depend on the order of the rows.
+    Map<Attempt, Integer> attempts = new HashMap<>();
+    List<Long> lines = new ArrayList<>();
+    try {
+      for (String[] record = csv.next(); record != null; record = csv.next()) {
+        long line = csv.recordLine();
+        if (record.length == 1 && record[0].isEmpty()) {
           continue; // a blank line
         }
         if (index == null) {
@@ -260,25 +254,22 @@ public final class SnapshotReader {
         rows.add(row);
         lines.add(line);
       }
-      if (index == null) {
-        throw new DossierException(name + ":1: empty snapshot; expected the header " + String.join(",", Columns.ALL));
+    } catch (Csv.Malformed e) {
+      if (e.unclosed()) {
+        throw new DossierException(name + ":" + e.line() + ": a quoted field opened on this line is never"
+            + " closed (the file ends inside it); the file was cut short or a quote is missing: export it again");
       }
-      if (rowsRequired && rows.isEmpty()) {
-        throw new DossierException(name + ":" + headerLine + ": only the header, no row; write the sweep's rows into"
-            + " the snapshot (`dossier snapshot TRACK --db URL`), or point 'snapshot:' at the file that has them");
-      }
-      return List.copyOf(rows);
-    } catch (IOException | java.io.UncheckedIOException e) {
-      // The record that could not be read starts on the line after the last one read.
-      String detail = String.valueOf(e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage()
-          : e.getMessage()).replaceFirst("^\\(startline \\d+\\) ", "");
-      if (detail.startsWith("EOF reached before encapsulated token finished")) {
-        throw new DossierException(name + ":" + (lastLine + 1) + ": a quoted field opened on this line is never"
-            + " closed (the file ends inside it); the file was cut short or a quote is missing: export it again", e);
-      }
-      throw new DossierException(name + ":" + (lastLine + 1) + ": malformed CSV (" + escape(detail)
-          + "); a field that holds a quote must be quoted whole, with the quote doubled", e);
+      throw new DossierException(name + ":" + e.line() + ": malformed CSV (" + e.getMessage()
+          + "); a field that holds a quote must be quoted whole, with the quote doubled");
     }
+    if (index == null) {
+      throw new DossierException(name + ":1: empty snapshot; expected the header " + String.join(",", Columns.ALL));
+    }
+    if (rowsRequired && rows.isEmpty()) {
+      throw new DossierException(name + ":" + headerLine + ": only the header, no row; write the sweep's rows into"
+          + " the snapshot (`dossier snapshot TRACK --db URL`), or point 'snapshot:' at the file that has them");
+    }
+    return List.copyOf(rows);
   }
 
   /**
@@ -341,10 +332,10 @@ public final class SnapshotReader {
     return out.toString();
   }
 
-  private static Map<String, Integer> header(String name, CSVRecord record, long line) {
+  private static Map<String, Integer> header(String name, String[] record, long line) {
     Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < record.size(); i++) {
-      String column = record.get(i).strip();
+    for (int i = 0; i < record.length; i++) {
+      String column = record[i].strip();
       if (index.containsKey(column)) {
         throw new DossierException(String.format(java.util.Locale.ROOT,
             "%s:%d: duplicate column '%s' (columns %d and %d); keep one", name, line, column, index.get(column) + 1, i + 1));
@@ -366,11 +357,11 @@ public final class SnapshotReader {
     return index;
   }
 
-  private static ResultRow row(String name, long line, CSVRecord record, Map<String, Integer> index) {
-    if (record.size() != index.size()) {
+  private static ResultRow row(String name, long line, String[] record, Map<String, Integer> index) {
+    if (record.length != index.size()) {
       throw new DossierException(String.format(java.util.Locale.ROOT,
-          "%s:%d: %d fields where the header has %d; %s", name, line, record.size(), index.size(),
-          record.size() < index.size()
+          "%s:%d: %d fields where the header has %d; %s", name, line, record.length, index.size(),
+          record.length < index.size()
               ? "the row is cut short (a truncated export?): export the snapshot again"
               : "a value that holds a comma must be quoted"));
     }
@@ -395,9 +386,9 @@ public final class SnapshotReader {
   }
 
   /** Typed access to the fields of one record, with errors that name file, line and column. */
-  private record Cells(String name, long line, CSVRecord record, Map<String, Integer> index) {
+  private record Cells(String name, long line, String[] record, Map<String, Integer> index) {
     String raw(String column) {
-      return record.get(index.get(column)).strip();
+      return record[index.get(column)].strip();
     }
 
     DossierException error(String column, String value, String expected) {
@@ -479,7 +470,7 @@ public final class SnapshotReader {
       if (quick != null) {
         return quick;
       }
-      for (DateTimeFormatter f : TIMESTAMPS) {
+      for (DateTimeFormatter f : Timestamps.ALL) {
         try {
           return OffsetDateTime.parse(value, f).toInstant();
         } catch (DateTimeParseException e) {

@@ -109,6 +109,9 @@ class CliTest {
       assertTrue(help.out().contains("  -C, --project=DIR "), help.out());
       assertTrue(help.out().contains("  -h, --help "), help.out());
       assertTrue(help.out().contains("  -V, --version "), help.out());
+      Run version = run(command, "--version");
+      assertEquals(0, version.exit(), command);
+      assertEquals(run("--version").out(), version.out(), command);
     }
     Run tooFew = run("generate");
     assertEquals(2, tooFew.exit());

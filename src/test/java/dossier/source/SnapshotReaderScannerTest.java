@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dossier.DossierException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -340,7 +339,7 @@ class SnapshotReaderScannerTest {
   }
 
   private static ResultRow read(String text) {
-    return SnapshotReader.parse("snap.csv", new StringReader(text), true).get(0);
+    return SnapshotReader.parse("snap.csv", text, true).get(0);
   }
 
   private static String message(String text) {
