@@ -40,7 +40,10 @@ final class GenerateCommand implements Callable<Integer> {
     Path target = out != null ? out : trackSpec.output();
     String shown = SourceOptions.shown(main, target);
     String existing = existing(target, shown, force);
-    Pipeline.Rendered rendered = Pipeline.render(trackSpec, source, main, err, existing);
+    Pipeline.Rendered rendered = Pipeline.render(trackSpec, source, main, err);
+    if (!rendered.markdown().equals(existing)) {
+      rendered.checkTables(); // a render equal to the file was checked when it was first written
+    }
     if (!force && existing != null) {
       keepsPeoplesText(shown, existing, rendered.markdown());
     }

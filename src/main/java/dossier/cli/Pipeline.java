@@ -30,6 +30,14 @@ final class Pipeline {
 
   /** @param figures SVG files by their path relative to the dossier's folder */
   record Rendered(TrackSpec spec, TrackAnalysis analysis, String markdown, Map<String, String> figures) {
+    /**
+     * Refuses the Markdown when a table of it is broken: called before it, or a block of it, goes
+     * into a file ({@link Renderer#draft}).
+     */
+    void checkTables() {
+      Renderer.checkTables(spec.layout().key(), markdown);
+    }
+
     /** Writes the figures next to the dossier at {@code target}, each atomically. */
     void writeFigures(Path target) {
       Path dir = target.toAbsolutePath().getParent();
@@ -71,11 +79,8 @@ final class Pipeline {
     }
   }
 
-  /**
-   * @param current the text of the dossier that the render may replace, or null when there is none:
-   *     a render equal to it is not table-checked again ({@link Renderer#render(String, Record, String)})
-   */
-  static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err, String current) {
+  /** The dossier of {@code spec}, its tables not checked yet ({@link Rendered#checkTables}). */
+  static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err) {
     // What needs no rows runs on the other core while the rows are read and analysed: the
     // layout's template, gate 6's readiness file; then the rows' digest, which needs no analysis.
     Background<Renderer> templates = Background.start("templates", () -> Shipped.RENDERER.load(spec.layout().key()));
@@ -86,6 +91,6 @@ final class Pipeline {
     TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source(), readiness::join);
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance.join());
     Renderer renderer = templates.join();
-    return new Rendered(spec, analysis, renderer.render(spec.layout().key(), model, current), renderer.figures(model));
+    return new Rendered(spec, analysis, renderer.draft(spec.layout().key(), model), renderer.figures(model));
   }
 }

@@ -97,7 +97,7 @@ final class Refresher {
     TaskErr held = new TaskErr();
     Pipeline.Rendered rendered;
     try {
-      rendered = Pipeline.render(new SpecLoader(main.project).load(named.get()), source, main, held, text);
+      rendered = Pipeline.render(new SpecLoader(main.project).load(named.get()), source, main, held);
     } catch (RuntimeException e) {
       Blocks.Parsed old = Blocks.parse(text, shown);
       if (!old.spec().equals(named)) {
@@ -125,15 +125,23 @@ final class Refresher {
         + ":1: no <!-- dossier:spec TRACK … --> first line, so the spec this dossier comes from is unknown; put"
         + " that line back, or write the dossier anew with `dossier generate TRACK --force`"));
     TrackSpec spec = new SpecLoader(main.project).load(specName);
-    return splice(file, shown, text, old, Pipeline.render(spec, source, main, err, text));
+    return splice(file, shown, text, old, Pipeline.render(spec, source, main, err));
   }
 
-  private static Outcome splice(Path file, String shown, String text, Blocks.Parsed old, Pipeline.Rendered rendered) {
+  /**
+   * {@code text} (parsed: {@code old}) with the blocks of {@code rendered} in place of its own. The
+   * rendering's tables are checked only when that changes the text: a dossier whose numbers are
+   * current keeps every byte, whatever else its rendering holds.
+   */
+  static Outcome splice(Path file, String shown, String text, Blocks.Parsed old, Pipeline.Rendered rendered) {
     // A dossier nobody edited is the rendered text itself, and a current dossier splices into its own
     // text: parsing the same text again gives the same blocks (and no error, as it gave none).
     Blocks.Parsed fresh = rendered.markdown().equals(text) ? old
         : Blocks.parse(rendered.markdown(), "the rendered dossier");
     String spliced = Blocks.splice(old, fresh, shown);
+    if (!spliced.equals(text)) {
+      rendered.checkTables();
+    }
     Map<String, String> before = old.contents();
     Map<String, String> after = spliced.equals(text) ? before : Blocks.parse(spliced, shown).contents();
     List<String> changed = new ArrayList<>();

@@ -139,23 +139,24 @@ public final class Renderer {
 
   /** Renders {@code <layout>.md.ftl} with the model, then normalises and checks the Markdown. */
   public String render(String layout, Record model) {
-    return render(layout, model, null);
+    String markdown = draft(layout, model);
+    checkTables(layout, markdown);
+    return markdown;
   }
 
   /**
-   * Renders {@code <layout>.md.ftl} with the model and normalises the Markdown, whose tables are
-   * checked ({@link TableCheck}) unless it is {@code current}, the text of the file it would replace:
-   * a render that changes nothing writes nothing new, and the check would parse the whole dossier
-   * for nothing (a current dossier is the common case of a check, a refresh and the pre-commit hook).
-   *
-   * @param current the dossier's text now, or null when there is none
+   * Renders {@code <layout>.md.ftl} with the model and normalises the Markdown, without checking
+   * its tables: for a caller that writes it, or blocks spliced from it, only when that changes a
+   * file, and checks it then ({@link #checkTables}). Most renders of a check, a refresh or the
+   * pre-commit hook change nothing (numbers current, prose perhaps edited), and the check parses
+   * the whole dossier.
    */
-  public String render(String layout, Record model, String current) {
-    String name = layout + ".md.ftl";
-    String markdown = MarkdownText.normalise(process(name, TemplateTree.of(model)));
-    if (!markdown.equals(current)) {
-      TableCheck.check(markdown, name);
-    }
-    return markdown;
+  public String draft(String layout, Record model) {
+    return MarkdownText.normalise(process(layout + ".md.ftl", TemplateTree.of(model)));
+  }
+
+  /** Refuses a {@link #draft} of {@code layout} whose tables are broken ({@link TableCheck}). */
+  public static void checkTables(String layout, String markdown) {
+    TableCheck.check(markdown, layout + ".md.ftl");
   }
 }

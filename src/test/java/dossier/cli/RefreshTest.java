@@ -3,9 +3,13 @@ package dossier.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dossier.DossierException;
+import dossier.render.Blocks;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +148,36 @@ class RefreshTest {
     assertEquals(1, b.exit());
     assertTrue(b.err().contains(DOSSIER + ":1: generated block joint not found (markers deleted by hand?)"), b.err());
     assertEquals(both, read(DOSSIER));
+  }
+
+  @Test
+  void aRenderingsTablesAreCheckedWhenItsBlocksChangeTheFileAndOnlyThen() throws IOException {
+    // The shipped templates escape what would break a table, so the rendering is broken by hand
+    // here: a row with a cell too many, in the means table and then in a paragraph of the spec's
+    // words, outside every block.
+    Main main = new Main(Map.of(), home);
+    main.project = repo;
+    PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
+    Pipeline.Rendered r = Pipeline.render(new dossier.spec.SpecLoader(repo).load("track6"),
+        new SourceOptions(null, true), main, quiet);
+    String text = read(DOSSIER);
+    assertEquals(text, r.markdown());
+    String row = "| AAVEUSDC | 0.4560 | 0.3951 | 0.3541 | 0.3658 | 0.3845 |";
+    assertTrue(text.contains(row), "a means row to break");
+    Path file = repo.resolve(DOSSIER);
+    Blocks.Parsed old = Blocks.parse(text + PROSE_OUTSIDE, DOSSIER);
+    // Outside the blocks: the splice keeps the file's own text there, so nothing changes and nothing is checked.
+    Pipeline.Rendered brokenOutside = new Pipeline.Rendered(r.spec(), r.analysis(),
+        r.markdown() + "\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n", r.figures());
+    Refresher.Outcome kept = Refresher.splice(file, DOSSIER, text + PROSE_OUTSIDE, old, brokenOutside);
+    assertFalse(kept.stale());
+    // Inside a block: the splice would write it, so the table check refuses it first.
+    Pipeline.Rendered brokenInside = new Pipeline.Rendered(r.spec(), r.analysis(),
+        r.markdown().replace(row, row + " 9 |"), r.figures());
+    DossierException e = assertThrows(DossierException.class,
+        () -> Refresher.splice(file, DOSSIER, text + PROSE_OUTSIDE, old, brokenInside));
+    assertTrue(e.getMessage().startsWith("results.md.ftl: rendered line "), e.getMessage());
+    assertTrue(e.getMessage().contains("cells where its table header has"), e.getMessage());
   }
 
   @Test

@@ -118,9 +118,9 @@ class RendererTest {
   }
 
   @Test
-  void aRenderEqualToTheFileItWouldReplaceIsNotCheckedAgain() throws IOException {
-    // The broken table of the test above, as a file that already holds it: rendering it again
-    // changes nothing, so it is not parsed; any other current text gets the check.
+  void aDraftIsCheckedOnlyWhenAsked() throws IOException {
+    // The broken table of the test above: render refuses it, draft returns it for its caller to
+    // check when it would write it (Refresher.splice, GenerateCommand), and checkTables refuses it.
     Files.writeString(dir.resolve("results.md.ftl"), """
         | Variant | Pairs |
         |---|---|
@@ -130,11 +130,11 @@ class RendererTest {
         """);
     Renderer renderer = new Renderer(Optional.of(dir));
     String broken = "| Variant | Pairs |\n|---|---|\n| a|b | 25 |\n";
-    assertEquals(broken, renderer.render("results", model("a|b"), broken));
-    DossierException e = assertThrows(DossierException.class,
-        () -> renderer.render("results", model("a|b"), broken + "\nA paragraph people wrote.\n"));
+    assertEquals(broken, renderer.draft("results", model("a|b")));
+    DossierException e = assertThrows(DossierException.class, () -> Renderer.checkTables("results", broken));
     assertTrue(e.getMessage().contains("line 3 has 3 cells where its table header has 2"), e.getMessage());
-    assertThrows(DossierException.class, () -> renderer.render("results", model("a|b"), null));
+    assertThrows(DossierException.class, () -> renderer.render("results", model("a|b")));
+    Renderer.checkTables("results", renderer.draft("results", model("a")));
   }
 
   @Test
