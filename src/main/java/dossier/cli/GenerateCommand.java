@@ -42,7 +42,7 @@ final class GenerateCommand implements Callable<Integer> {
     String existing = existing(target, shown, force);
     Pipeline.Rendered rendered = Pipeline.render(trackSpec, source, main, err);
     if (!rendered.markdown().equals(existing)) {
-      rendered.checkTables(); // a render equal to the file was checked when it was first written
+      rendered.checkTables(); // a render equal to the file writes the bytes that are there already
     }
     if (!force && existing != null) {
       keepsPeoplesText(shown, existing, rendered.markdown());

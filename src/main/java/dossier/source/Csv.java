@@ -124,12 +124,26 @@ final class Csv {
         break;
       }
       if (!Character.isWhitespace(c)) {
-        String what = new String(Character.toChars(text.codePointAt(at)));
-        throw new Malformed(line, false, "'" + SnapshotReader.escape(what) + "' after the closing quote of field "
+        throw new Malformed(line, false, shown(text.codePointAt(at)) + " after the closing quote of field "
             + (fields.size() + 1));
       }
       at++;
     }
     return quoted.toString();
+  }
+
+  /**
+   * A character as an error names it: in quotes when it shows as itself, else by its code point
+   * (U+00A0): a no-break space or a zero-width character in quotes would read as a plain space
+   * (which is allowed there) or as nothing.
+   */
+  static String shown(int c) {
+    boolean visible = c != '\'' && !Character.isSpaceChar(c) && !Character.isWhitespace(c)
+        && switch (Character.getType(c)) {
+          case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
+              Character.UNASSIGNED -> false;
+          default -> true;
+        };
+    return visible ? "'" + new String(Character.toChars(c)) + "'" : String.format(java.util.Locale.ROOT, "U+%04X", c);
   }
 }

@@ -109,5 +109,29 @@ class CsvTest {
     e = assertThrows(Csv.Malformed.class, cut::next);
     assertTrue(e.unclosed());
     assertEquals(2, e.line());
+    // The line of the quote that is never closed, not of the record it is in.
+    Csv cutLater = new Csv("h1,h2,h3\n\"two\nlines\",\"never closed\n");
+    cutLater.next();
+    e = assertThrows(Csv.Malformed.class, cutLater::next);
+    assertEquals(3, e.line());
+    // A character that does not show as itself is named by its code point: a no-break space
+    // would read as the plain space that is allowed there.
+    Csv nbsp = new Csv("\"a\"\u00A0,b");
+    e = assertThrows(Csv.Malformed.class, nbsp::next);
+    assertEquals("U+00A0 after the closing quote of field 1", e.getMessage());
+  }
+
+  @Test
+  void aCharacterIsShownAsItselfOnlyWhenItShows() {
+    assertEquals("'_'", Csv.shown('_'));
+    assertEquals("'é'", Csv.shown('é'));
+    assertEquals("'\uD83D\uDE00'", Csv.shown(0x1F600));
+    assertEquals("U+0027", Csv.shown('\''));
+    assertEquals("U+00A0", Csv.shown(0xA0));
+    assertEquals("U+200B", Csv.shown(0x200B));
+    assertEquals("U+FEFF", Csv.shown(0xFEFF));
+    assertEquals("U+0085", Csv.shown(0x85));
+    assertEquals("U+0000", Csv.shown(0));
+    assertEquals("U+3000", Csv.shown(0x3000));
   }
 }
