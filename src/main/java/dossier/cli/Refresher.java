@@ -139,11 +139,12 @@ final class Refresher {
     Blocks.Parsed fresh = rendered.markdown().equals(text) ? old
         : Blocks.parse(rendered.markdown(), "the rendered dossier");
     String spliced = Blocks.splice(old, fresh, shown);
-    if (!spliced.equals(text)) {
+    boolean changes = !spliced.equals(text);
+    if (changes) {
       rendered.checkTables();
     }
     Map<String, String> before = old.contents();
-    Map<String, String> after = spliced.equals(text) ? before : Blocks.parse(spliced, shown).contents();
+    Map<String, String> after = changes ? Blocks.parse(spliced, shown).contents() : before;
     List<String> changed = new ArrayList<>();
     Map<String, String> oldBlocks = new LinkedHashMap<>();
     Map<String, String> newBlocks = new LinkedHashMap<>();
