@@ -1,0 +1,81 @@
+package dossier.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dossier.cli.Projects;
+import dossier.render.Preview;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar that `mvn package` leaves, as users run it. The unit tests run dossier's classes with
+ * the libraries' own jars; the shipped jar has the libraries' classes rewritten by
+ * {@link InlineConcat} (pom.xml), so here the same work is done by both and compared.
+ */
+class ShadedJarIT {
+  static final Path JAR = Projects.REPO.resolve("target/dossier.jar");
+  static final List<String> DOSSIERS = List.of("2026-04-29-track6-focal-loss-results.md",
+      "2026-04-29-track5-label-smoothing-results.md");
+
+  @TempDir Path tmp;
+
+  private record Exit(int code, String out) {}
+
+  private Exit jar(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("DOSSIER_"));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Exit(p.waitFor(), out);
+  }
+
+  @Test
+  void noStringConcatenationCallSiteIsLeftInTheJar() throws IOException {
+    Map<String, byte[]> classes = InlineConcatTest.classes(JAR);
+    assertTrue(classes.containsKey("com/vladsch/flexmark/ast/util/Parsing.class"), "flexmark is in the jar");
+    List<String> left = classes.entrySet().stream().filter(e -> InlineConcatTest.concatSites(e.getValue()) > 0)
+        .map(Map.Entry::getKey).toList();
+    assertEquals(List.of(), left);
+  }
+
+  @Test
+  void theJarChecksPreviewsAndRefreshesTheSampleDossiersAsTheCodeDoes() throws Exception {
+    Path project = Projects.copy(tmp.resolve("p"));
+    Exit check = jar("-C", project.toString(), "check");
+    assertEquals(0, check.code(), check.out());
+
+    // flexmark's parser and HTML renderer, the rewritten library's biggest users.
+    for (String name : DOSSIERS) {
+      Path dossier = project.resolve("dossiers").resolve(name);
+      Path html = tmp.resolve(name + ".html");
+      Exit preview = jar("-C", project.toString(), "preview", dossier.toString(), "--out", html.toString());
+      assertEquals(0, preview.code(), preview.out());
+      assertEquals(Preview.html(dossier, Files.readString(dossier, StandardCharsets.UTF_8)),
+          Files.readString(html, StandardCharsets.UTF_8), name);
+    }
+
+    // A dossier with prose added and a number changed in a block: the blocks are found (flexmark),
+    // the numbers put back, the prose kept, and the tables checked before the file is written.
+    Path track6 = project.resolve("dossiers").resolve(DOSSIERS.get(0));
+    String committed = Files.readString(track6, StandardCharsets.UTF_8);
+    int row = committed.indexOf("\n| ", committed.indexOf("<!-- dossier:begin"));
+    assertTrue(row > 0, "a table row inside a block");
+    String edited = committed.substring(0, row + 3) + "X" + committed.substring(row + 3) + "\nProse added by hand.\n";
+    Files.writeString(track6, edited, StandardCharsets.UTF_8);
+    Exit refresh = jar("-C", project.toString(), "refresh", track6.toString());
+    assertEquals(0, refresh.code(), refresh.out());
+    assertTrue(refresh.out().contains("refreshed"), refresh.out());
+    assertEquals(committed + "\nProse added by hand.\n", Files.readString(track6, StandardCharsets.UTF_8));
+  }
+}
