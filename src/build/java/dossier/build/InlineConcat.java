@@ -1,5 +1,6 @@
 package dossier.build;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,9 +34,10 @@ import org.objectweb.asm.Type;
  * dossier's own.
  *
  * <p>Why: the first use of each such call site spins method-handle classes (lambda forms) at run
- * time, which no class-data-sharing archive of JDK 17 can hold. flexmark is compiled for Java 11
- * with 95 classes of them, and its parser's first construction alone spun about 50 classes in
- * every run of {@code generate}, about a tenth of the run's CPU (bench/README.md).
+ * time, which no class-data-sharing archive of JDK 17 can hold. flexmark is compiled for Java 11,
+ * with 254 such call sites in 95 classes; the 28 that a {@code generate} links (the patterns its
+ * parser is built on) spun about 50 classes in every run, and the run took 7 to 9 % longer for
+ * them (bench/README.md).
  *
  * <p>How: each such {@code invokedynamic} becomes an {@code invokestatic} of a private static
  * method added to the same class, with the same descriptor, that appends the recipe's pieces in
@@ -73,7 +75,7 @@ public final class InlineConcat {
     int sites = 0;
     int classes = 0;
     try (ZipFile in = new ZipFile(jar.toFile());
-        OutputStream file = Files.newOutputStream(tmp);
+        OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp));
         ZipOutputStream out = new ZipOutputStream(file)) {
       for (Enumeration<? extends ZipEntry> e = in.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();

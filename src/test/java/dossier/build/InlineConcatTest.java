@@ -40,9 +40,11 @@ class InlineConcatTest {
 
   @TempDir Path tmp;
 
-  // Every kind of value a concatenation can take, and the recipes javac writes: literals around
-  // and between arguments, literals with \1 and \2 in them (passed as constants), no literal at
-  // all, an interface's methods, a constructor, a lambda, and a concatenation of 60 values.
+  // The recipes javac writes: literals around and between arguments, literals with \1 and \2 in
+  // them (passed as constants), no literal at all, an interface's methods, a constructor, a
+  // lambda, and a concatenation of 60 values. (javac turns an argument that is neither a String nor
+  // a primitive into a String before the call site; call sites that take objects themselves, as
+  // flexmark's do, are written with ASM below.)
   private static final String FIXTURE = """
       package fixture;
 
@@ -104,7 +106,7 @@ class InlineConcatTest {
       Path rewritten = tmp.resolve(strategy + "-rewritten.jar");
       Files.copy(jar, rewritten);
       String out = runProgram(rewritten);
-      assertTrue(out.contains(sitesBefore + " string concatenations"), out);
+      assertTrue(out.startsWith("InlineConcat: " + sitesBefore + " string concatenations in "), out);
 
       Map<String, byte[]> after = classes(rewritten);
       assertEquals(before.keySet(), after.keySet(), "the same entries");
@@ -115,6 +117,127 @@ class InlineConcatTest {
     }
   }
 
+  /** A value whose text is known only at run time, as flexmark's nodes and sequences are. */
+  public static final class Shown {
+    private final String text;
+
+    public Shown(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public String toString() {
+      if (text.equals("throw")) {
+        throw new IllegalStateException("toString failed");
+      }
+      return text.equals("null") ? null : text;
+    }
+  }
+
+  // Call sites as flexmark has them (objects, sequences, arrays, null) and constants of every kind
+  // a recipe may take, written with ASM: javac would not emit them. Each method returns its
+  // concatenation of its arguments.
+  private static final String OBJECTS = "(Ljava/lang/Object;[C[ILjava/lang/CharSequence;Ljava/lang/Object;"
+      + "Ljava/lang/Thread$State;Ljava/lang/Object;)Ljava/lang/String;";
+  private static final Object[][] BUILT = {
+      // name, descriptor, bootstrap (recipe and constants; none for makeConcat)
+      {"objects", OBJECTS, new Object[] {"a=\1 b=\1 c=\1 d=\1 e=\1 f=\1 g=\1"}},
+      {"objectsNoRecipe", OBJECTS, null},
+      {"constants", "(Ljava/lang/Object;I)Ljava/lang/String;",
+          new Object[] {"\2|\1|\2|\2|\2|\2|\1|\2", "s\u0001t\u0002", 7, -3L, -0.0f, Double.NaN, ""}},
+      {"onlyConstants", "()Ljava/lang/String;", new Object[] {"\2\2", Float.MIN_VALUE, Long.MIN_VALUE}},
+      {"wide", "(JLjava/lang/Object;DLjava/lang/Object;)Ljava/lang/String;", new Object[] {"\1-\1-\1-\1"}},
+      {"returnsCharSequence", "(Ljava/lang/Object;)Ljava/lang/CharSequence;", new Object[] {"<\1>"}},
+  };
+
+  @Test
+  void callSitesThatTakeObjectsAndConstantsGiveTheSameStringsAndExceptions() throws Exception {
+    Path jar = tmp.resolve("built.jar");
+    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+      out.putNextEntry(new JarEntry("fixture/Built.class"));
+      out.write(built());
+      out.closeEntry();
+    }
+    Path rewritten = tmp.resolve("built-rewritten.jar");
+    Files.copy(jar, rewritten);
+    String out = runProgram(rewritten);
+    assertTrue(out.startsWith("InlineConcat: " + BUILT.length + " string concatenations in 1 classes"), out);
+    assertEquals(0, concatSites(classes(rewritten).get("fixture/Built.class")));
+
+    char[] chars = {'a', 'b'};
+    int[] ints = {1, 2};
+    List<Object[]> argumentSets = List.of(
+        new Object[] {new Shown("x"), chars, ints, new StringBuilder("sb"), null, Thread.State.NEW, new Shown("null")},
+        new Object[] {null, null, null, null, new Shown(""), null, "plain"},
+        new Object[] {new Shown("throw"), chars, ints, "cs", null, null, null});
+    try (URLClassLoader before = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+        URLClassLoader after = new URLClassLoader(new URL[] {rewritten.toUri().toURL()}, null)) {
+      Class<?> b = before.loadClass("fixture.Built");
+      Class<?> a = after.loadClass("fixture.Built");
+      for (Object[] args : argumentSets) {
+        for (String name : List.of("objects", "objectsNoRecipe")) {
+          assertSame(b, a, name, args);
+        }
+        assertSame(b, a, "constants", args[0], 42);
+        assertSame(b, a, "wide", Long.MIN_VALUE, args[1], -0.0, args[6]);
+        assertSame(b, a, "returnsCharSequence", args[0]);
+      }
+      assertSame(b, a, "onlyConstants");
+      assertEquals("s\u0001t\u0002|x|7|-3|-0.0|NaN|42|", call(a, "constants", new Shown("x"), 42));
+    }
+  }
+
+  /** The same result, or the same exception, from both versions of a method. */
+  private static void assertSame(Class<?> before, Class<?> after, String name, Object... args) throws Exception {
+    // (The message names the method only: an argument's toString may throw, on purpose.)
+    assertEquals(call(before, name, args), call(after, name, args), name);
+  }
+
+  private static String call(Class<?> c, String name, Object... args) throws Exception {
+    Method m = java.util.Arrays.stream(c.getMethods()).filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
+    try {
+      return String.valueOf(m.invoke(null, args));
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      return "threw " + e.getCause();
+    }
+  }
+
+  /** fixture.Built: one public static method per entry of {@link #BUILT}, its body the call site. */
+  private static byte[] built() {
+    org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+    cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "fixture/Built", null, "java/lang/Object", null);
+    String factory = "java/lang/invoke/StringConcatFactory";
+    String lookup = "Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;";
+    Handle withConstants = new Handle(Opcodes.H_INVOKESTATIC, factory, "makeConcatWithConstants",
+        "(" + lookup + "Ljava/lang/String;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;", false);
+    Handle plain = new Handle(Opcodes.H_INVOKESTATIC, factory, "makeConcat",
+        "(" + lookup + ")Ljava/lang/invoke/CallSite;", false);
+    for (Object[] site : BUILT) {
+      String name = (String) site[0];
+      String descriptor = (String) site[1];
+      Object[] bootstrapArgs = (Object[]) site[2];
+      MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, descriptor, null, null);
+      mv.visitCode();
+      int slot = 0;
+      for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(descriptor)) {
+        mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
+        slot += t.getSize();
+      }
+      // The call site's own type says String even where the method returns a CharSequence.
+      String siteType = descriptor.substring(0, descriptor.indexOf(')') + 1) + "Ljava/lang/String;";
+      if (bootstrapArgs == null) {
+        mv.visitInvokeDynamicInsn("makeConcat", siteType, plain);
+      } else {
+        mv.visitInvokeDynamicInsn("makeConcatWithConstants", siteType, withConstants, bootstrapArgs);
+      }
+      mv.visitInsn(Opcodes.ARETURN);
+      mv.visitMaxs(0, 0);
+      mv.visitEnd();
+    }
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
   @Test
   void aClassWithoutConcatenationIsCopiedByteForByte() throws Exception {
     Path jar = compile("inline");
@@ -122,7 +245,7 @@ class InlineConcatTest {
     assertTrue(before.values().stream().allMatch(b -> concatSites(b) == 0));
     Path rewritten = tmp.resolve("inline-rewritten.jar");
     Files.copy(jar, rewritten);
-    assertTrue(runProgram(rewritten).contains(" 0 string concatenations in 0 classes"));
+    assertTrue(runProgram(rewritten).startsWith("InlineConcat: 0 string concatenations in 0 classes"));
     Map<String, byte[]> after = classes(rewritten);
     assertEquals(before.keySet(), after.keySet());
     before.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, after.get(name)), name));
@@ -161,8 +284,8 @@ class InlineConcatTest {
   }
 
   /** The build's own invocation (pom.xml): {@code java -cp ASM InlineConcat.java JAR}. */
-  static String runProgram(Path jar) throws IOException, InterruptedException {
-    String asm = Path.of(ClassReader.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+  static String runProgram(Path jar) throws Exception {
+    String asm = Path.of(ClassReader.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-cp", asm, PROGRAM.toString(), jar.toString()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -51,6 +51,11 @@ class ShadedJarIT {
 
   @Test
   void theJarChecksPreviewsAndRefreshesTheSampleDossiersAsTheCodeDoes() throws Exception {
+    // The comparison means something only if this JVM runs flexmark's own classes, not the jar's
+    // (pom.xml points failsafe at target/classes and the dependencies' jars).
+    String flexmark = com.vladsch.flexmark.ast.util.Parsing.class.getProtectionDomain().getCodeSource().getLocation()
+        .toString();
+    assertTrue(flexmark.contains("flexmark") && !flexmark.endsWith("/dossier.jar"), flexmark);
     Path project = Projects.copy(tmp.resolve("p"));
     Exit check = jar("-C", project.toString(), "check");
     assertEquals(0, check.code(), check.out());
