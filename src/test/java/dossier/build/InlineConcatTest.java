@@ -3,6 +3,7 @@ package dossier.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dossier.cli.JavaProcess;
 import dossier.cli.Projects;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -286,11 +287,9 @@ class InlineConcatTest {
   /** The build's own invocation (pom.xml): {@code java -cp ASM InlineConcat.java JAR}. */
   static String runProgram(Path jar) throws Exception {
     String asm = Path.of(ClassReader.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", asm, PROGRAM.toString(), jar.toString()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
-    return out;
+    JavaProcess.Exit exit = JavaProcess.run("-cp", asm, PROGRAM.toString(), jar.toString());
+    assertEquals(0, exit.code(), exit.out());
+    return exit.out();
   }
 
   static Map<String, byte[]> classes(Path jar) throws IOException {

@@ -3,6 +3,7 @@ package dossier.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dossier.cli.JavaProcess;
 import dossier.cli.Projects;
 import dossier.render.Preview;
 import java.io.IOException;
@@ -27,17 +28,10 @@ class ShadedJarIT {
 
   @TempDir Path tmp;
 
-  private record Exit(int code, String out) {}
-
-  private Exit jar(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString()));
+  private static JavaProcess.Exit jar(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("DOSSIER_"));
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Exit(p.waitFor(), out);
+    return JavaProcess.run(command.toArray(String[]::new));
   }
 
   @Test
@@ -57,14 +51,14 @@ class ShadedJarIT {
         .toString();
     assertTrue(flexmark.contains("flexmark") && !flexmark.endsWith("/dossier.jar"), flexmark);
     Path project = Projects.copy(tmp.resolve("p"));
-    Exit check = jar("-C", project.toString(), "check");
+    JavaProcess.Exit check = jar("-C", project.toString(), "check");
     assertEquals(0, check.code(), check.out());
 
     // flexmark's parser and HTML renderer, the rewritten library's biggest users.
     for (String name : DOSSIERS) {
       Path dossier = project.resolve("dossiers").resolve(name);
       Path html = tmp.resolve(name + ".html");
-      Exit preview = jar("-C", project.toString(), "preview", dossier.toString(), "--out", html.toString());
+      JavaProcess.Exit preview = jar("-C", project.toString(), "preview", dossier.toString(), "--out", html.toString());
       assertEquals(0, preview.code(), preview.out());
       assertEquals(Preview.html(dossier, Files.readString(dossier, StandardCharsets.UTF_8)),
           Files.readString(html, StandardCharsets.UTF_8), name);
@@ -78,7 +72,7 @@ class ShadedJarIT {
     assertTrue(row > 0, "a table row inside a block");
     String edited = committed.substring(0, row + 3) + "X" + committed.substring(row + 3) + "\nProse added by hand.\n";
     Files.writeString(track6, edited, StandardCharsets.UTF_8);
-    Exit refresh = jar("-C", project.toString(), "refresh", track6.toString());
+    JavaProcess.Exit refresh = jar("-C", project.toString(), "refresh", track6.toString());
     assertEquals(0, refresh.code(), refresh.out());
     assertTrue(refresh.out().contains("refreshed"), refresh.out());
     assertEquals(committed + "\nProse added by hand.\n", Files.readString(track6, StandardCharsets.UTF_8));
