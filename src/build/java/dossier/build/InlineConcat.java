@@ -167,7 +167,7 @@ public final class InlineConcat {
       return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
         @Override
         public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap, Object... args) {
-          Shape shape = shapeOf(indyName, indyDescriptor, bootstrap, args);
+          Shape shape = shapeOf(indyDescriptor, bootstrap, args);
           if (shape == null) {
             super.visitInvokeDynamicInsn(indyName, indyDescriptor, bootstrap, args);
             return;
@@ -273,7 +273,7 @@ public final class InlineConcat {
     }
 
     /** The call site's shape when it is a string concatenation; null for any other call site. */
-    private Shape shapeOf(String name, String descriptor, Handle bootstrap, Object[] args) {
+    private Shape shapeOf(String descriptor, Handle bootstrap, Object[] args) {
       if (!bootstrap.getOwner().equals(FACTORY)) {
         return null;
       }

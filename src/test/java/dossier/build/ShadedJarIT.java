@@ -64,7 +64,7 @@ class ShadedJarIT {
           Files.readString(html, StandardCharsets.UTF_8), name);
     }
 
-    // A dossier with prose added and a number changed in a block: the blocks are found (flexmark),
+    // A dossier with prose added and a table cell changed in a block: the blocks are found (flexmark),
     // the numbers put back, the prose kept, and the tables checked before the file is written.
     Path track6 = project.resolve("dossiers").resolve(DOSSIERS.get(0));
     String committed = Files.readString(track6, StandardCharsets.UTF_8);
