@@ -20,8 +20,9 @@ public final class Percentile {
 
   /**
    * The same values as {@link #ofSorted} of {@code values} sorted by {@link Arrays#sort(double[])},
-   * bit for bit (but for the bits of a NaN, below), one for each q, found by selecting the ranks they need instead of sorting: linear
-   * time rather than n log n, for the 10,000 resample means of every bootstrap interval.
+   * bit for bit (but for the bits of a NaN, below), one for each q, found by selecting the ranks
+   * they need instead of sorting: linear time rather than n log n, for the 10,000 resample means of
+   * every bootstrap interval.
    *
    * <p>The selection works on {@code long} keys that order as {@link Double#compare} orders the
    * values (-0.0 before 0.0, NaN last), compared with {@code <}: under the C1 compiler that the
