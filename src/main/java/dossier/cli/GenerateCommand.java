@@ -30,7 +30,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return generate(Cli.positional(spec, 0), Cli.value(spec, "--out"), Cli.given(spec, "--force"),
+    return generate(Cli.positional(spec, 0), main.file(Cli.value(spec, "--out")), Cli.given(spec, "--force"),
         SourceOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 

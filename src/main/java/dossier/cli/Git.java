@@ -8,13 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The few git commands the hook needs, run in the project folder. */
 final class Git {
   private final Path dir;
+  private final Map<String, String> env;
 
-  Git(Path dir) {
+  /** @param env the environment git runs in: the command's, which in a hook holds git's own GIT_* variables */
+  Git(Path dir, Map<String, String> env) {
     this.dir = dir;
+    this.env = env;
   }
 
   /** Standard output of {@code git ARGS}; a failure names the command and git's message. */
@@ -22,7 +26,10 @@ final class Git {
     List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotepath=off"));
     command.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+      builder.environment().clear();
+      builder.environment().putAll(env);
+      Process p = builder.start();
       p.getOutputStream().close();
       byte[] out;
       byte[] err;

@@ -43,7 +43,7 @@ final class HookCommand {
     @Override
     public Integer call() throws IOException {
       boolean force = Cli.given(spec, "--force");
-      Path hooks = new Git(main.project).hooksDir();
+      Path hooks = new Git(main.project, main.env).hooksDir();
       Path target = hooks.resolve("pre-commit");
       if (Files.exists(target)) {
         String existing = Files.readString(target, StandardCharsets.UTF_8);
@@ -87,7 +87,8 @@ final class HookCommand {
             .append("[ -f \"$jsa\" ] && cds=\"-XX:SharedArchiveFile=$jsa\"\n");
       }
       return s.append("exec ").append(quote(javaBin))
-          .append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off $cds -cp \"$cp\" ")
+          .append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -Ddossier.daemon=on")
+          .append(" $cds -cp \"$cp\" ")
           .append(Main.class.getName()).append(" -C \"$(git rev-parse --show-toplevel)\" hook run\n").toString();
     }
 
@@ -111,7 +112,7 @@ final class HookCommand {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Git git = new Git(main.project);
+      Git git = new Git(main.project, main.env);
       Path top = git.topLevel();
       // The staged text of each staged dossier: what gets committed (the working file may hold more).
       java.util.Map<String, String> dossiers = new java.util.LinkedHashMap<>();

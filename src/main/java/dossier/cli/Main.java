@@ -10,20 +10,57 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dossier}: results dossiers from ML sweep rows. Exit codes: 0 ok, 1 the work failed, 2 usage. */
 public final class Main {
-  /** {@code -C DIR}: the project folder, set while the command line is parsed. */
-  Path project = Path.of(".");
+  /**
+   * The folder the command was run from, absolute. Every path a user gives is relative to it, never
+   * to this JVM's own working folder: a run served by the daemon ({@link Daemon}) happens in a JVM
+   * that was started elsewhere.
+   */
+  final Path cwd;
+
+  /** {@code -C DIR}: the project folder, absolute, set while the command line is parsed. */
+  Path project;
 
   final Map<String, String> env;
   final Path home;
 
-  public Main(Map<String, String> env, Path home) {
-    this.env = Map.copyOf(env);
+  public Main(Map<String, String> env, Path home, Path cwd) {
+    if (!cwd.isAbsolute()) {
+      throw new IllegalArgumentException("not absolute: " + cwd);
+    }
+    this.cwd = cwd;
+    this.project = cwd;
+    this.env = filesFrom(cwd, env);
     this.home = home;
+  }
+
+  /** The variables of libpq's that name a file or folder, which it reads relative to where it runs. */
+  private static final List<String> PG_FILES = List.of("PGPASSFILE", "PGSERVICEFILE", "PGSYSCONFDIR");
+
+  /** {@code env} with the relative paths of {@link #PG_FILES} resolved against {@code cwd}. */
+  private static Map<String, String> filesFrom(Path cwd, Map<String, String> env) {
+    Map<String, String> copy = new java.util.HashMap<>(env);
+    for (String key : PG_FILES) {
+      String value = copy.get(key);
+      if (value != null && !value.isEmpty() && !Path.of(value).isAbsolute()) {
+        copy.put(key, cwd.resolve(value).toString());
+      }
+    }
+    return Map.copyOf(copy);
+  }
+
+  /** {@code path} as the user meant it: relative to the folder the command was run from. */
+  Path file(Path path) {
+    return path == null ? null : cwd.resolve(path);
+  }
+
+  /** This JVM's working folder: where a command run in this process was run from. */
+  static Path workingDir() {
+    return Path.of("").toAbsolutePath();
   }
 
   /** The subcommands in the order of the usage message. */
   static final List<String> COMMANDS = List.of("generate", "refresh", "check", "stats", "list", "snapshot", "new",
-      "hook", "preview", "sample-data");
+      "hook", "preview", "sample-data", "daemon");
 
   // A switch rather than a map of constructor references: each reference would spin a class at start-up.
   private static CommandSpec command(String name, Main main) {
@@ -38,6 +75,7 @@ public final class Main {
       case "hook" -> HookCommand.spec(main);
       case "preview" -> new PreviewCommand(main).spec;
       case "sample-data" -> new SampleDataCommand(main).spec;
+      case "daemon" -> new DaemonCommand(main).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -46,7 +84,20 @@ public final class Main {
   private static final List<String> RENDERING = List.of("generate", "refresh", "check", "hook", "new", "preview");
 
   public static void main(String[] args) {
-    System.exit(run(System.getenv(), Path.of(System.getProperty("user.home")), null, null, args));
+    Map<String, String> env = System.getenv();
+    Path home = Path.of(System.getProperty("user.home"));
+    Daemon.Client daemon = Daemon.Client.of(env, args);
+    if (daemon != null) {
+      Integer served = daemon.serve(home, workingDir(), args);
+      if (served != null) {
+        System.exit(served);
+      }
+    }
+    int exit = run(env, home, workingDir(), null, null, null, args);
+    if (daemon != null) {
+      daemon.startServer(); // for the next run; this one is done (its output is flushed)
+    }
+    System.exit(exit);
   }
 
   private static void defaultProperty(String key, String value) {
@@ -58,11 +109,15 @@ public final class Main {
   /**
    * A whole run as {@link #main} makes it, without exiting; {@code out} and {@code err} replace
    * the standard streams when not null. The build's training run for the class-data archive
-   * ({@link CdsTraining}) goes through here, so that it loads what a real run loads.
+   * ({@link CdsTraining}) goes through here, so that it loads what a real run loads, and so does a
+   * run that the daemon serves.
    *
+   * @param cwd the folder the command was run from (absolute)
+   * @param ansi whether usage help is coloured; null: picocli decides, from this process's terminal
    * @return the exit code
    */
-  static int run(Map<String, String> env, Path home, PrintWriter out, PrintWriter err, String... args) {
+  static int run(Map<String, String> env, Path home, Path cwd, PrintWriter out, PrintWriter err,
+      CommandLine.Help.Ansi ansi, String... args) {
     // FreeMarker would set up java.util.logging, for messages that a command line never shows
     // (template errors reach the user as exceptions).
     defaultProperty("org.freemarker.loggerLibrary", "none");
@@ -78,7 +133,10 @@ public final class Main {
     if (named != null && RENDERING.contains(named)) {
       Pipeline.prepare();
     }
-    CommandLine cl = commandLine(env, home, args);
+    CommandLine cl = commandLine(env, home, cwd, args);
+    if (ansi != null) {
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+    }
     if (out != null) {
       cl.setOut(out);
     }
@@ -98,8 +156,8 @@ public final class Main {
    * is, so that the usage lists them all and a typo gets suggestions; {@code --version} alone needs
    * none.
    */
-  public static CommandLine commandLine(Map<String, String> env, Path home, String... args) {
-    Main main = new Main(env, home);
+  public static CommandLine commandLine(Map<String, String> env, Path home, Path cwd, String... args) {
+    Main main = new Main(env, home, cwd);
     CommandSpec root = Cli.command(main, "dossier",
         "Results dossiers for ML sweeps: every number from the data, every time.");
     Map<String, String> exitCodes = new java.util.LinkedHashMap<>();
@@ -140,7 +198,8 @@ public final class Main {
     @Override
     public <T> T set(T value) {
       T old = get();
-      main.project = (Path) value;
+      // picocli resets an option to its initial value (null here) before it parses: the default, the working folder.
+      main.project = value == null ? main.cwd : main.cwd.resolve((Path) value).normalize();
       return old;
     }
   }

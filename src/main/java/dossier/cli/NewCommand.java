@@ -56,7 +56,7 @@ final class NewCommand implements Callable<Integer> {
     track = Cli.positional(spec, 0);
     factor = Cli.value(spec, "--factor");
     run = Cli.value(spec, "--run");
-    data = Cli.value(spec, "--data");
+    data = main.file(Cli.value(spec, "--data"));
     baseline = Cli.value(spec, "--baseline");
     title = Cli.value(spec, "--title");
     date = Cli.value(spec, "--date");

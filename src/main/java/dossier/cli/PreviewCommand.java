@@ -22,7 +22,7 @@ final class PreviewCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path file = Cli.positional(spec, 0);
-    Path out = Cli.value(spec, "--out");
+    Path out = main.file(Cli.value(spec, "--out"));
     Path dossier = file.isAbsolute() ? file : main.project.resolve(file);
     String shown = SourceOptions.shown(main, dossier);
     String html = Preview.html(dossier, Refresher.read(dossier, shown));

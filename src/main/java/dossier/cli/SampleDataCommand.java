@@ -31,7 +31,7 @@ final class SampleDataCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path out = Cli.value(spec, "--out");
+    Path out = main.file(Cli.value(spec, "--out"));
     List<String> big = Cli.value(spec, "--big");
     if (big != null && !big.isEmpty()) {
       return big(big, out, Cli.value(spec, "--retried"), Cli.value(spec, "--seed"));

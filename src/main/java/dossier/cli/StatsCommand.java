@@ -43,7 +43,7 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     SourceOptions source = SourceOptions.of(spec);
     String track = Cli.positional(spec, 0);
-    Path data = Cli.value(spec, "--data");
+    Path data = main.file(Cli.value(spec, "--data"));
     String baseline = Cli.value(spec, "--baseline");
     String metric = Cli.value(spec, "--metric");
     String factor = Cli.value(spec, "--factor");

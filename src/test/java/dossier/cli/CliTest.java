@@ -134,9 +134,9 @@ class CliTest {
     assertEquals(null, Main.commandNamed("genrate", "track6"));
     assertEquals(null, Main.commandNamed("--", "generate"));
     assertEquals(List.of("generate"),
-        List.copyOf(Main.commandLine(Map.of(), home, "generate", "track6").getSubcommands().keySet()));
-    assertEquals(Main.COMMANDS, List.copyOf(Main.commandLine(Map.of(), home).getSubcommands().keySet()));
-    assertEquals(List.of(), List.copyOf(Main.commandLine(Map.of(), home, "-V").getSubcommands().keySet()));
+        List.copyOf(Main.commandLine(Map.of(), home, Main.workingDir(), "generate", "track6").getSubcommands().keySet()));
+    assertEquals(Main.COMMANDS, List.copyOf(Main.commandLine(Map.of(), home, Main.workingDir()).getSubcommands().keySet()));
+    assertEquals(List.of(), List.copyOf(Main.commandLine(Map.of(), home, Main.workingDir(), "-V").getSubcommands().keySet()));
     // Help asked for before the command is the top-level usage, with every command.
     Run helpFirst = run("--help", "check");
     assertEquals(0, helpFirst.exit());

@@ -155,7 +155,7 @@ class RefreshTest {
     // The shipped templates escape what would break a table, so the rendering is broken by hand
     // here: a row with a cell too many, in the means table and then in a paragraph of the spec's
     // words, outside every block.
-    Main main = new Main(Map.of(), home);
+    Main main = new Main(Map.of(), home, Main.workingDir());
     main.project = repo;
     PrintWriter quiet = new PrintWriter(java.io.Writer.nullWriter());
     Pipeline.Rendered r = Pipeline.render(new dossier.spec.SpecLoader(repo).load("track6"),

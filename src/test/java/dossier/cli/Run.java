@@ -11,7 +11,7 @@ public record Run(int exit, String out, String err) {
   public static Run of(Map<String, String> env, Path home, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(env, home, args);
+    CommandLine cl = Main.commandLine(env, home, Main.workingDir(), args);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args);
