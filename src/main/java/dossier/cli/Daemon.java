@@ -215,8 +215,8 @@ final class Daemon {
     }
 
     /** Runs {@code args} in the daemon, with this process's environment, folders and terminal. */
-    Integer serve(Path home, Path cwd, String[] args) {
-      return run(RUN, System.getenv(), home, cwd, args, stdoutCharset(), stderrCharset(), null,
+    Integer serve(Map<String, String> env, Path home, Path cwd, String[] args) {
+      return run(RUN, env, home, cwd, args, stdoutCharset(), stderrCharset(), null,
           new java.io.FileOutputStream(java.io.FileDescriptor.out), new java.io.FileOutputStream(java.io.FileDescriptor.err));
     }
 

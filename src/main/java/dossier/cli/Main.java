@@ -86,14 +86,15 @@ public final class Main {
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
+    Path cwd = workingDir();
     Daemon.Client daemon = Daemon.Client.of(env, args);
     if (daemon != null) {
-      Integer served = daemon.serve(home, workingDir(), args);
+      Integer served = daemon.serve(env, home, cwd, args);
       if (served != null) {
         System.exit(served);
       }
     }
-    int exit = run(env, home, workingDir(), null, null, null, args);
+    int exit = run(env, home, cwd, null, null, null, args);
     if (daemon != null) {
       daemon.startServer(); // for the next run; this one is done (its output is flushed)
     }
