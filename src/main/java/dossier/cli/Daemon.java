@@ -80,8 +80,12 @@ final class Daemon {
   /** The server runs another jar or JDK than the client: the client runs the command itself. */
   static final byte GONE = 4;
 
-  /** The arguments that a client never forwards: help and version texts, and the daemon's own command. */
+  /** The arguments that a client never forwards: help and version texts, printed in the client's own JVM. */
   private static final Set<String> LOCAL = Set.of("-h", "--help", "-V", "--version");
+
+  /** The mode of the sockets' folder: the user's alone. */
+  private static final Set<java.nio.file.attribute.PosixFilePermission> PRIVATE =
+      PosixFilePermissions.fromString("rwx------");
 
   /** Where one daemon keeps its socket, lock and log. */
   record Place(Path dir, String key) {
@@ -159,11 +163,11 @@ final class Daemon {
     try {
       if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(dir.getParent());
-        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE));
       }
       // One stat: a run asks this before it sends its environment (PGPASSWORD, say) to the socket.
       PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!a.permissions().equals(PosixFilePermissions.fromString("rwx------"))) {
+      if (!a.permissions().equals(PRIVATE)) {
         return dir + " has mode " + PosixFilePermissions.toString(a.permissions())
             + "; make it rwx------ (chmod 700) or remove it";
       }
@@ -528,6 +532,11 @@ final class Daemon {
           out.writeInt(exit);
           out.flush();
         }
+        // After a big sweep, give the memory back while the daemon waits: once the client has its
+        // exit code, not before.
+        if (Runtime.getRuntime().totalMemory() > 256L << 20) {
+          System.gc();
+        }
       } catch (IOException | RuntimeException e) {
         log.println("a client: " + e);
         log.flush();
@@ -551,11 +560,6 @@ final class Daemon {
         // Neither the arguments nor the folder: a --db URL may hold a password.
         log.printf(java.util.Locale.ROOT, "run %d: exit %d in %.1f ms%n", served, exit, (System.nanoTime() - start) / 1e6);
         log.flush();
-        // After a big sweep, give the memory back while the daemon waits.
-        Runtime rt = Runtime.getRuntime();
-        if (rt.totalMemory() > 256L << 20) {
-          System.gc();
-        }
       }
     }
 
