@@ -5,9 +5,7 @@
 #   bench/run.sh [-r N] [-c CASES] [-s SIZES] [-o FILE]
 #
 #   -r N       timed repetitions per case (default 10), after one untimed warm-up run
-#   -c CASES   comma-separated groups (default all): startup,floor,track6,check,hook,daemon,snapshot,pg
-#              (every case but daemon runs each command in a JVM of its own: DOSSIER_DAEMON=off;
-#              daemon runs generate, check and the hook in a warmed-up daemon of the bench's own)
+#   -c CASES   comma-separated groups (default all): startup,floor,track6,check,hook,snapshot,pg
 #   -s SIZES   big sweeps, VxCxF, space- or comma-separated, smallest first
 #              (default "5x50x10 10x100x10 20x200x10"; the last one is the target size)
 #   -o FILE    also write the results as TSV to FILE (default target/bench/results.tsv)
@@ -36,7 +34,7 @@ ROOT=$PWD
 DOSSIER_LAUNCHER=${DOSSIER_LAUNCHER-$ROOT/src/bin/dossier}
 
 REPS=10
-CASES=startup,floor,track6,check,hook,daemon,snapshot,pg
+CASES=startup,floor,track6,check,hook,snapshot,pg
 SIZES="5x50x10 10x100x10 20x200x10"
 BENCH_DIR=${BENCH_DIR:-$ROOT/target/bench}
 OUT_TSV=""
@@ -61,8 +59,6 @@ done
 TARGET_SIZE=20x200x10   # the size the targets are set for
 has_case() { [[ ",$CASES," == *",$1,"* ]]; }
 
-# Every case runs in a JVM of its own, but those of the daemon group (see below).
-export DOSSIER_DAEMON=off
 # Snapshot cases must not see a database from the environment.
 unset DOSSIER_DB_URL PGHOST PGHOSTADDR PGPORT PGDATABASE PGSERVICE PGSERVICEFILE PGUSER PGPASSWORD PGPASSFILE || true
 
@@ -81,14 +77,14 @@ report() {
     /^#/ || $1 == "case" { next }
     { n++; name[n] = $1; mn[n] = $2; med[n] = $3; mx[n] = $4; rss[n] = $5; rows[n] = $6; draws[n] = $7; by[$1] = n }
     function goal(c) {
-      if (c == "generate-track6" || c == "daemon-generate-track6") return "<= 0.35 s"
-      if (c == "check-30" || c == "daemon-check-30") return "<= 1.0 s"
+      if (c == "generate-track6") return "<= 0.35 s"
+      if (c == "check-30") return "<= 1.0 s"
       if (c == "snapshot-" target || c == "pg-" target) return "<= 3 s, <= 512 MiB"
       return ""
     }
     function verdict(c, i) {
-      if (c == "generate-track6" || c == "daemon-generate-track6") return med[i] <= 0.35 ? "ok" : "OVER"
-      if (c == "check-30" || c == "daemon-check-30") return med[i] <= 1.0 ? "ok" : "OVER"
+      if (c == "generate-track6") return med[i] <= 0.35 ? "ok" : "OVER"
+      if (c == "check-30") return med[i] <= 1.0 ? "ok" : "OVER"
       if (c == "snapshot-" target || c == "pg-" target) return (med[i] <= 3 && rss[i] <= 512) ? "ok" : "OVER"
       return ""
     }
@@ -96,8 +92,8 @@ report() {
     # (0.04 s): 8.75 and 25. Set against the hello-world of the same run (case floor-hello), they
     # say how far a case is from its target on a machine that starts a JVM faster or slower.
     function ratio_goal(c) {
-      if (c == "generate-track6" || c == "daemon-generate-track6") return 0.35 / 0.04
-      if (c == "check-30" || c == "daemon-check-30") return 1.0 / 0.04
+      if (c == "generate-track6") return 0.35 / 0.04
+      if (c == "check-30") return 1.0 / 0.04
       return 0
     }
     END {
@@ -470,35 +466,6 @@ if has_case hook; then
   stage_edited 2026-04-29-track5-label-smoothing-results.md 2026-04-29-track101-focal-loss-results.md \
     2026-04-29-track201-label-smoothing-results.md
   measure hook-4 0 0 "$HOOK" hook run
-fi
-if has_case daemon; then
-  # The daemon (dossier.cli.Daemon) as the launcher and the hook use it, with a folder of the
-  # bench's own for its socket: started by an untimed run, timed once it listens (it warms up
-  # first), stopped at the end. Its own memory is logged; the table's RSS is the client's.
-  export XDG_RUNTIME_DIR=$BENCH_DIR/run DOSSIER_DAEMON=on
-  mkdir -p "$XDG_RUNTIME_DIR"
-  JAVA_OPTS_BEFORE=${JAVA_OPTS:-}
-  JAVA_OPTS="${JAVA_OPTS:-} -Ddossier.daemon=on" # for plain java (DOSSIER_LAUNCHER=); the launcher sets it too
-  daemon_stop() { (cd "$SMALL" && dossier daemon stop >>"$RUN_LOG" 2>&1) || true; }
-  trap 'daemon_stop; pg_stop' EXIT
-  (cd "$SMALL" && dossier generate track6) >>"$RUN_LOG" 2>&1
-  for _ in $(seq 1 600); do
-    (cd "$SMALL" && dossier daemon status) >>"$RUN_LOG" 2>&1 && break
-    sleep 0.1
-  done
-  if (cd "$SMALL" && dossier daemon status) >"$BENCH_DIR/.daemon" 2>&1; then
-    measure daemon-generate-track6 125 $((4 * 25 * 10000)) "$SMALL" generate track6
-    measure daemon-check-30 0 0 "$SMALL" check
-    if [ -d "${HOOK:-}" ]; then measure daemon-hook-4 0 0 "$HOOK" hook run; fi
-    pid=$(sed -n 's/^dossier daemon: pid \([0-9]*\),.*/\1/p' "$BENCH_DIR/.daemon")
-    log "daemon: pid $pid, RSS $(($(ps -o rss= -p "$pid") / 1024)) MiB after the runs"
-  else
-    log "daemon: none listened within a minute (see $RUN_LOG and $XDG_RUNTIME_DIR/dossier/*.log): skipped"
-  fi
-  daemon_stop
-  trap 'pg_stop' EXIT
-  JAVA_OPTS=$JAVA_OPTS_BEFORE
-  export DOSSIER_DAEMON=off
 fi
 if has_case snapshot; then
   for s in "${SIZE_LIST[@]}"; do

@@ -56,13 +56,6 @@ public final class CdsTraining {
       }
     }
     loadDriver();
-    // What a launcher's run loads to ask for the daemon, which is not there.
-    Daemon.Place place = Daemon.Place.of(Map.of("XDG_RUNTIME_DIR", scratch.toAbsolutePath().toString()), quiet);
-    if (place != null) {
-      new Daemon.Client(place).run(Daemon.RUN, Map.of(), scratch, scratch, argvOf(project, "check"),
-          Daemon.stdoutCharset(), Daemon.stderrCharset(), null, OutputStream.nullOutputStream(),
-          OutputStream.nullOutputStream());
-    }
     System.exit(failed == 0 ? 0 : 1);
   }
 

@@ -87,7 +87,7 @@ final class HookCommand {
             .append("[ -f \"$jsa\" ] && cds=\"-XX:SharedArchiveFile=$jsa\"\n");
       }
       return s.append("exec ").append(quote(javaBin))
-          .append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off -Ddossier.daemon=on")
+          .append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off")
           .append(" $cds -cp \"$cp\" ")
           .append(Main.class.getName()).append(" -C \"$(git rev-parse --show-toplevel)\" hook run\n").toString();
     }

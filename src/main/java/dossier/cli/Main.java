@@ -11,9 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dossier}: results dossiers from ML sweep rows. Exit codes: 0 ok, 1 the work failed, 2 usage. */
 public final class Main {
   /**
-   * The folder the command was run from, absolute. Every path a user gives is relative to it, never
-   * to this JVM's own working folder: a run served by the daemon ({@link Daemon}) happens in a JVM
-   * that was started elsewhere.
+   * The folder the command was run from, absolute. Every path a user gives is relative to it; tests
+   * run commands in-process from folders other than the JVM's own.
    */
   final Path cwd;
 
@@ -60,7 +59,7 @@ public final class Main {
 
   /** The subcommands in the order of the usage message. */
   static final List<String> COMMANDS = List.of("generate", "refresh", "check", "stats", "list", "snapshot", "new",
-      "hook", "preview", "sample-data", "daemon");
+      "hook", "preview", "sample-data");
 
   // A switch rather than a map of constructor references: each reference would spin a class at start-up.
   private static CommandSpec command(String name, Main main) {
@@ -75,30 +74,14 @@ public final class Main {
       case "hook" -> HookCommand.spec(main);
       case "preview" -> new PreviewCommand(main).spec;
       case "sample-data" -> new SampleDataCommand(main).spec;
-      case "daemon" -> new DaemonCommand(main).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }
 
-  /** The commands that render dossiers. */
-  private static final List<String> RENDERING = List.of("generate", "refresh", "check", "hook", "new", "preview");
-
   public static void main(String[] args) {
     Map<String, String> env = System.getenv();
     Path home = Path.of(System.getProperty("user.home"));
-    Path cwd = workingDir();
-    Daemon.Client daemon = Daemon.Client.of(env, args);
-    if (daemon != null) {
-      Integer served = daemon.serve(env, home, cwd, args);
-      if (served != null) {
-        System.exit(served);
-      }
-    }
-    int exit = run(env, home, cwd, null, null, null, args);
-    if (daemon != null) {
-      daemon.startServer(); // for the next run; this one is done (its output is flushed)
-    }
-    System.exit(exit);
+    System.exit(run(env, home, workingDir(), null, null, null, args));
   }
 
   private static void defaultProperty(String key, String value) {
@@ -110,8 +93,7 @@ public final class Main {
   /**
    * A whole run as {@link #main} makes it, without exiting; {@code out} and {@code err} replace
    * the standard streams when not null. The build's training run for the class-data archive
-   * ({@link CdsTraining}) goes through here, so that it loads what a real run loads, and so does a
-   * run that the daemon serves.
+   * ({@link CdsTraining}) goes through here, so that it loads what a real run loads.
    *
    * @param cwd the folder the command was run from (absolute)
    * @param ansi whether usage help is coloured; null: picocli decides, from this process's terminal
@@ -122,18 +104,6 @@ public final class Main {
     // FreeMarker would set up java.util.logging, for messages that a command line never shows
     // (template errors reach the user as exceptions).
     defaultProperty("org.freemarker.loggerLibrary", "none");
-    // Reflection writes a class for every method it calls more than 15 times; a run calls a few
-    // dozen record accessors (TemplateTree) a few hundred times each, where the JDK's native
-    // accessor costs less than writing, loading and compiling those classes. (Read once, at the
-    // first reflective call, which comes later than this.)
-    defaultProperty("sun.reflect.inflationThreshold", String.valueOf(Integer.MAX_VALUE));
-    // Picocli looks up, by reflection, converters for the java.sql types and for a dozen java.time
-    // types, on every run (about 10 ms); no option of ours has one of those types but --date.
-    defaultProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\.(?!LocalDate$).*");
-    String named = commandNamed(args);
-    if (named != null && RENDERING.contains(named)) {
-      Pipeline.prepare();
-    }
     CommandLine cl = commandLine(env, home, cwd, args);
     if (ansi != null) {
       cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));

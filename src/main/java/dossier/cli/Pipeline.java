@@ -1,7 +1,5 @@
 package dossier.cli;
 
-import dossier.Background;
-import dossier.gates.Readiness;
 import dossier.gates.TrackAnalysis;
 import dossier.model.Dossier;
 import dossier.model.Dossier.Provenance;
@@ -60,37 +58,13 @@ final class Pipeline {
     }
   }
 
-  /**
-   * Starts setting up FreeMarker and parsing the templates that every layout shares, on the other
-   * core: a command that renders dossiers calls this first thing, while picocli (a tenth of a
-   * second) is still reading its command line.
-   */
-  static void prepare() {
-    Background.start("renderer", new LoadShared());
-  }
-
-  // A class rather than a lambda: the first lambda of a run sets up the JDK's method-handle
-  // machinery (several milliseconds), better done on the other core, by the renderer's own first
-  // lambda, while picocli reads the command line here.
-  private static final class LoadShared implements java.util.concurrent.Callable<Renderer> {
-    @Override
-    public Renderer call() {
-      return Shipped.RENDERER.loadShared();
-    }
-  }
-
   /** The dossier of {@code spec}, its tables not checked yet ({@link Rendered#checkTables}). */
   static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err) {
-    // What needs no rows runs on the other core while the rows are read and analysed: the
-    // layout's template, gate 6's readiness file; then the rows' digest, which needs no analysis.
-    Background<Renderer> templates = Background.start("templates", () -> Shipped.RENDERER.load(spec.layout().key()));
-    Background<Readiness.Result> readiness = Background.start("readiness", () -> TrackAnalysis.readiness(spec));
     SourceOptions.Loaded loaded = source.load(spec, main, err);
-    Background<Provenance> provenance = Background.start("digest",
-        () -> DossierBuilder.provenance(spec, loaded.rows(), loaded.source(), loaded.database()));
-    TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source(), readiness::join);
-    Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance.join());
-    Renderer renderer = templates.join();
+    TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source());
+    Provenance provenance = DossierBuilder.provenance(spec, loaded.rows(), loaded.source(), loaded.database());
+    Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance);
+    Renderer renderer = Shipped.RENDERER;
     return new Rendered(spec, analysis, renderer.draft(spec.layout().key(), model), renderer.figures(model));
   }
 }
