@@ -59,7 +59,7 @@ public final class Main {
 
   /** The subcommands in the order of the usage message. */
   static final List<String> COMMANDS = List.of("generate", "refresh", "check", "stats", "list", "snapshot", "new",
-      "hook", "preview", "sample-data");
+      "hook", "preview");
 
   // A switch rather than a map of constructor references: each reference would spin a class at start-up.
   private static CommandSpec command(String name, Main main) {
@@ -73,7 +73,6 @@ public final class Main {
       case "new" -> new NewCommand(main).spec;
       case "hook" -> HookCommand.spec(main);
       case "preview" -> new PreviewCommand(main).spec;
-      case "sample-data" -> new SampleDataCommand(main).spec;
       default -> throw new IllegalArgumentException(name);
     };
   }

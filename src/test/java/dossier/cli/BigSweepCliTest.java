@@ -3,18 +3,21 @@ package dossier.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dossier.DossierException;
+import dossier.sample.BigSweep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code dossier sample-data --big}: a bench project that {@code generate} and {@code check} accept. */
+/** The bench's synthetic sweeps ({@link BigSweep}): a project that {@code generate} and {@code check} accept. */
 class BigSweepCliTest {
   @Test
   void writesABenchProjectThatGenerates(@TempDir Path project, @TempDir Path home) throws Exception {
-    Run written = Run.offline(home, "sample-data", "--big", "4x6x3", "--big", "3x5x2", "--out", project.toString());
-    assertEquals(0, written.exit(), written.err());
-    assertTrue(written.out().contains("big-4x6x3: 72 cells, 18 retried, 90 rows"), written.out());
+    BigSweep.write(project, BigSweep.Size.parse("4x6x3"), BigSweep.DEFAULT_RETRIED, BigSweep.DEFAULT_SEED);
+    BigSweep.write(project, BigSweep.Size.parse("3x5x2"), BigSweep.DEFAULT_RETRIED, BigSweep.DEFAULT_SEED);
+    assertEquals("big-4x6x3: 72 cells, 18 retried, 90 rows",
+        BigSweep.describe(BigSweep.Size.parse("4x6x3"), BigSweep.DEFAULT_RETRIED));
     assertTrue(Files.isRegularFile(project.resolve("dossiers/data/big-3x5x2.csv")));
     assertTrue(Files.isRegularFile(project.resolve("dossiers/big-3x5x2.yaml")));
 
@@ -28,9 +31,9 @@ class BigSweepCliTest {
   }
 
   @Test
-  void refusesABadSize(@TempDir Path project, @TempDir Path home) {
-    Run run = Run.offline(home, "sample-data", "--big", "20x200", "--out", project.toString());
-    assertEquals(2, run.exit());
-    assertTrue(run.err().contains("20x200"), run.err());
+  void refusesABadSize() {
+    DossierException e = org.junit.jupiter.api.Assertions.assertThrows(DossierException.class,
+        () -> BigSweep.Size.parse("20x200"));
+    assertTrue(e.getMessage().contains("20x200"), e.getMessage());
   }
 }

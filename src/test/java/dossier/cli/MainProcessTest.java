@@ -31,7 +31,7 @@ class MainProcessTest {
 
     JavaProcess.Exit help = main("--help");
     assertEquals(0, help.code(), help.out());
-    assertTrue(help.out().contains("generate") && help.out().contains("sample-data"), help.out());
+    assertTrue(help.out().contains("generate") && help.out().contains("preview"), help.out());
 
     JavaProcess.Exit none = main();
     assertEquals(2, none.code(), none.out());

@@ -356,6 +356,32 @@ public final class BigSweep {
         size.cells() + retried);
   }
 
+  /**
+   * {@code BigSweep PROJECT SIZE… [--retried FRACTION] [--seed N]}: the bench's synthetic sweeps
+   * (bench/run.sh), each written into PROJECT with its spec; a size is {@code VxCxF}.
+   */
+  public static void main(String[] args) {
+    if (args.length < 2) {
+      System.err.println("usage: BigSweep PROJECT VxCxF… [--retried FRACTION] [--seed N]");
+      System.exit(2);
+    }
+    Path project = Path.of(args[0]);
+    double retried = DEFAULT_RETRIED;
+    long seed = DEFAULT_SEED;
+    List<Size> sizes = new java.util.ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      switch (args[i]) {
+        case "--retried" -> retried = Double.parseDouble(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        default -> sizes.add(Size.parse(args[i]));
+      }
+    }
+    for (Size size : sizes) {
+      List<Path> written = write(project, size, retried, seed);
+      System.out.println("wrote " + written.get(0) + " and " + written.get(1) + " (" + describe(size, retried) + ")");
+    }
+  }
+
   /** Uniform and bell-shaped draws in integer micro-units from one SplitMix64 stream. */
   private static final class Draws {
     private final SplitMix64 rng;
