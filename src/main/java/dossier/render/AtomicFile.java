@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,14 +20,18 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file whole or not at all: the bytes go to a temporary file {@code .NAME.RAND.tmp} in
  * the same folder, are forced to disk, and the temporary file is renamed over the target. A reader
  * sees the old file or the new one, never half of one; on any failure the old file is untouched
- * and the temporary file removed.
+ * and the temporary file removed. A run killed before its rename leaves its temporary file; the
+ * next write of the same target removes it.
  *
  * <p>Others may be able to write the folder (a shared checkout), so nothing here follows a symbolic
  * link: the temporary file is created new and written through the one descriptor that created it,
@@ -35,6 +41,16 @@ public final class AtomicFile {
   private AtomicFile() {}
 
   private static final String KEPT = "; the previous file, if any, is unchanged";
+  private static final String SWAPPED = "its temporary file was replaced by another while being written (someone "
+      + "else can write this folder); make the folder writable by you alone and run again";
+
+  /**
+   * When this JVM started, as the system reports it (on Linux rounded down, to within a second). A
+   * temporary file last changed before then is taken as left by a killed run (a write renames its
+   * temporary file moments after creating it); one changed since may be another process's write
+   * still under way, and is kept.
+   */
+  private static final Optional<Instant> STARTED = ProcessHandle.current().info().startInstant();
 
   /** "No space left on device", "Not a directory (/x/out)": the reason, without Java's class names. */
   static String reason(IOException e) {
@@ -53,6 +69,7 @@ public final class AtomicFile {
     try {
       Files.createDirectories(dir);
       FileAttribute<?>[] mode = modeToKeep(target);
+      removeStaleTemporaries(dir, target.getFileName().toString());
       tmp = dir.resolve("." + target.getFileName() + "."
           + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
       try (FileChannel ch = FileChannel.open(tmp, Set.of(CREATE_NEW, WRITE, NOFOLLOW_LINKS), mode)) {
@@ -91,9 +108,6 @@ public final class AtomicFile {
     }
   }
 
-  private static final String SWAPPED = "its temporary file was replaced by another while being written (someone "
-      + "else can write this folder); make the folder writable by you alone and run again";
-
   /**
    * The mode for the temporary file, given when it is created (Java cannot change a mode through a
    * descriptor, and changing it by path could follow a link swapped in): the replaced file's mode,
@@ -119,6 +133,34 @@ public final class AtomicFile {
     return now instanceof PosixFileAttributes posix
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(posix.permissions())}
         : new FileAttribute<?>[0];
+  }
+
+  /**
+   * Removes this target's temporary files ({@code .NAME.RAND.tmp}, as named above) that are regular
+   * files older than this JVM. A link with such a name is left alone, and so is what it points to.
+   */
+  private static void removeStaleTemporaries(Path dir, String name) {
+    if (STARTED.isEmpty()) {
+      return; // no start time to compare with: keep everything
+    }
+    Pattern ours = Pattern.compile(Pattern.quote("." + name + ".") + "[0-9a-z]+\\.tmp");
+    try (DirectoryStream<Path> candidates =
+        Files.newDirectoryStream(dir, p -> ours.matcher(p.getFileName().toString()).matches())) {
+      candidates.forEach(AtomicFile::removeIfStale);
+    } catch (IOException | DirectoryIteratorException e) {
+      // housekeeping: the write itself goes on, and says so if it fails
+    }
+  }
+
+  private static void removeIfStale(Path temporary) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(temporary, BasicFileAttributes.class, NOFOLLOW_LINKS);
+      if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(STARTED.get())) {
+        Files.deleteIfExists(temporary); // unlinks the name: were a link swapped in since, its target stays
+      }
+    } catch (IOException e) {
+      // renamed or removed by its own run meanwhile, or not ours to remove: left alone
+    }
   }
 
   private static DossierException refused(Path target, String what) {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -209,5 +211,40 @@ class AtomicFileTest {
     assertEquals(Arrays.toString(secretBytes), Arrays.toString(Files.readAllBytes(secret)));
     assertEquals(secretMode, Files.getPosixFilePermissions(secret));
     assertTrue(written > 0, "no write got through (" + swaps + " swaps)");
+  }
+
+  /** A run killed before its rename leaves its temporary file; the next write of that target removes it. */
+  @Test
+  void aStaleTemporaryFileOfTheSameTargetIsRemovedAndNothingElse() throws IOException {
+    Path target = dir.resolve("track6-forest.svg");
+    FileTime beforeThisRun = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+    Path stale = Files.writeString(dir.resolve(".track6-forest.svg.k3x9q2.tmp"), "half a fig");
+    Files.setLastModifiedTime(stale, beforeThisRun);
+    // Written after this JVM started: maybe another process's write, still running.
+    Path fresh = Files.writeString(dir.resolve(".track6-forest.svg.a0b1c2.tmp"), "being written");
+    // Same pattern but a link: neither it nor the old file it points to is removed.
+    Path pointedAt = Files.writeString(dir.resolve("notes.txt"), "a person's notes\n");
+    Files.setLastModifiedTime(pointedAt, beforeThisRun);
+    Path link = Files.createSymbolicLink(dir.resolve(".track6-forest.svg.zz9.tmp"), pointedAt);
+    Files.getFileAttributeView(link, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setTimes(beforeThisRun, null, null);
+    // Old, but not this target's temporary files.
+    List<Path> others = List.of(dir.resolve(".track6-forest.svg.old.tmp.bak"), dir.resolve(".track6-forest.svg.tmp"),
+        dir.resolve(".track6-forest.svg.a.b.tmp"), dir.resolve(".track6.svg.k3x9q2.tmp"),
+        dir.resolve("track6-forest.svg.k3x9q2.tmp"));
+    for (Path other : others) {
+      Files.setLastModifiedTime(Files.writeString(other, "keep"), beforeThisRun);
+    }
+
+    AtomicFile.write(target, "<svg/>\n");
+
+    assertEquals("<svg/>\n", Files.readString(target));
+    assertTrue(Files.notExists(stale, LinkOption.NOFOLLOW_LINKS), "the stale temporary file is removed");
+    assertEquals("being written", Files.readString(fresh));
+    assertTrue(Files.isSymbolicLink(link), "the link is kept");
+    assertEquals("a person's notes\n", Files.readString(pointedAt));
+    for (Path other : others) {
+      assertEquals("keep", Files.readString(other), other.toString());
+    }
   }
 }
