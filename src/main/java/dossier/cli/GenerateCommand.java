@@ -50,7 +50,10 @@ final class GenerateCommand implements Callable<Integer> {
     String existing = existing(target, shown, force);
     Pipeline.Rendered rendered = Pipeline.render(trackSpec, source, main, err);
     if (!rendered.markdown().equals(existing)) {
-      rendered.checkTables(); // a render equal to the file writes the bytes that are there already
+      // A render equal to the file writes the bytes that are there already; any other is checked:
+      // its tables, and its markers, which every later refresh and check must find.
+      rendered.checkTables();
+      Blocks.parseRendered(rendered.markdown());
     }
     if (!force && existing != null) {
       keepsPeoplesText(shown, existing, rendered.markdown());

@@ -136,8 +136,7 @@ final class Refresher {
   static Outcome splice(Path file, String shown, String text, Blocks.Parsed old, Pipeline.Rendered rendered) {
     // A dossier nobody edited is the rendered text itself, and a current dossier splices into its own
     // text: parsing the same text again gives the same blocks (and no error, as it gave none).
-    Blocks.Parsed fresh = rendered.markdown().equals(text) ? old
-        : Blocks.parse(rendered.markdown(), "the rendered dossier");
+    Blocks.Parsed fresh = rendered.markdown().equals(text) ? old : Blocks.parseRendered(rendered.markdown());
     String spliced = Blocks.splice(old, fresh, shown);
     boolean changes = !spliced.equals(text);
     if (changes) {
