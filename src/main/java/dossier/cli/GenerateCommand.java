@@ -36,18 +36,29 @@ final class GenerateCommand implements Callable<Integer> {
 
   /** Writes {@code track}'s dossier to {@code out}, or to its spec's output when {@code out} is null. */
   int generate(String track, Path out, boolean force, SourceOptions source, PrintWriter stdout, PrintWriter err) {
+    // A target that cannot be written (a link, a FIFO, a folder, outside the project) is refused
+    // before anything is read: reading the old text of a FIFO would block.
+    if (out != null) {
+      main.paths().toWrite(out, "--out " + SourceOptions.shown(main, out));
+    }
     TrackSpec trackSpec = new SpecLoader(main.project).load(track);
     Path target = out != null ? out : trackSpec.output();
     String shown = SourceOptions.shown(main, target);
+    if (out == null) {
+      main.paths().toWrite(target, shown);
+    }
     String existing = existing(target, shown, force);
     Pipeline.Rendered rendered = Pipeline.render(trackSpec, source, main, err);
     if (!rendered.markdown().equals(existing)) {
-      rendered.checkTables(); // a render equal to the file writes the bytes that are there already
+      // A render equal to the file writes the bytes that are there already; any other is checked:
+      // its tables, and its markers, which every later refresh and check must find.
+      rendered.checkTables();
+      Blocks.parseRendered(rendered.markdown());
     }
     if (!force && existing != null) {
       keepsPeoplesText(shown, existing, rendered.markdown());
     }
-    rendered.writeFigures(target);
+    rendered.writeFigures(target, main);
     AtomicFile.write(target, rendered.markdown());
     stdout.println("wrote " + shown + " (" + rendered.analysis().overall() + ")");
     stdout.flush();

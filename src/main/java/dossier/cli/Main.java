@@ -1,6 +1,7 @@
 package dossier.cli;
 
 import dossier.DossierException;
+import dossier.ProjectPaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +51,11 @@ public final class Main {
   /** {@code path} as the user meant it: relative to the folder the command was run from. */
   Path file(Path path) {
     return path == null ? null : cwd.resolve(path);
+  }
+
+  /** The rule for the files a command reads or writes on a spec's or the command line's word (-C known by now). */
+  ProjectPaths paths() {
+    return new ProjectPaths(project);
   }
 
   /** This JVM's working folder: where a command run in this process was run from. */

@@ -7,6 +7,7 @@ import dossier.source.SnapshotWriter;
 import dossier.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -64,8 +65,17 @@ final class NewCommand implements Callable<Integer> {
     int number = Matcher.number(track);
     Path dossiers = main.project.resolve(SpecLoader.DOSSIERS);
     Path specFile = dossiers.resolve(track + ".yaml");
-    if (Files.exists(specFile)) {
+    if (Files.exists(specFile, LinkOption.NOFOLLOW_LINKS)) {
       throw DossierException.usage(SourceOptions.shown(main, specFile) + " already exists; choose another name");
+    }
+    String name = title != null ? title : humanise(factor);
+    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    String snapshot = "data/" + track + "-" + slug + ".csv";
+    String day = (date != null ? date : LocalDate.now(ZoneOffset.UTC)).toString();
+    // The three files it writes, checked before the rows are read and before the first is written.
+    for (Path file : List.of(specFile, dossiers.resolve(snapshot),
+        dossiers.resolve(SpecLoader.defaultOutput(day, number, name)))) {
+      main.paths().toWrite(file, SourceOptions.shown(main, file));
     }
     List<ResultRow> rows = rows().stream()
         .filter(r -> r.factor().equals(factor) && r.runId().equals(run))
@@ -77,11 +87,8 @@ final class NewCommand implements Callable<Integer> {
     List<String> cryptos = rows.stream().map(ResultRow::crypto).distinct().sorted().toList();
     long folds = rows.stream().map(ResultRow::fold).distinct().count();
     String base = baseline(variants);
-    String name = title != null ? title : humanise(factor);
-    String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    String snapshot = "data/" + track + "-" + slug + ".csv";
     AtomicFile.write(dossiers.resolve(snapshot), SnapshotWriter.write(rows));
-    AtomicFile.write(specFile, spec(number, name, base, variants, cryptos, folds, snapshot));
+    AtomicFile.write(specFile, spec(number, name, day, base, variants, cryptos, folds, snapshot));
 
     PrintWriter out = spec.commandLine().getOut();
     out.println("wrote " + SourceOptions.shown(main, specFile) + " and " + SpecLoader.DOSSIERS + "/" + snapshot);
@@ -112,9 +119,8 @@ final class NewCommand implements Callable<Integer> {
     return found.get(0);
   }
 
-  private String spec(int number, String name, String base, List<String> variants, List<String> cryptos, long folds,
-      String snapshot) {
-    String day = (date != null ? date : LocalDate.now(ZoneOffset.UTC)).toString();
+  private String spec(int number, String name, String day, String base, List<String> variants, List<String> cryptos,
+      long folds, String snapshot) {
     StringBuilder y = new StringBuilder();
     y.append("# Track ").append(number).append(" — written by `dossier new`; fill in the story, the plan and the\n")
         .append("# narrative, then `dossier generate ").append(track).append(" --force` (or edit the dossier's prose).\n")

@@ -36,9 +36,14 @@ final class Pipeline {
       Renderer.checkTables(spec.layout().key(), markdown);
     }
 
-    /** Writes the figures next to the dossier at {@code target}, each atomically. */
-    void writeFigures(Path target) {
+    /**
+     * Writes the figures next to the dossier at {@code target}, each atomically, once every one of
+     * them is found to be a file the project may write ({@link dossier.ProjectPaths}).
+     */
+    void writeFigures(Path target, Main main) {
       Path dir = target.toAbsolutePath().getParent();
+      figures.keySet().forEach(path -> main.paths().toWrite(dir.resolve(path),
+          SourceOptions.shown(main, dir.resolve(path))));
       figures.forEach((path, svg) -> AtomicFile.write(dir.resolve(path), svg));
     }
 

@@ -25,9 +25,14 @@ final class PreviewCommand implements Callable<Integer> {
     Path out = main.file(Cli.value(spec, "--out"));
     Path dossier = file.isAbsolute() ? file : main.project.resolve(file);
     String shown = SourceOptions.shown(main, dossier);
-    String html = Preview.html(dossier, Refresher.read(dossier, shown));
     Path target = out != null ? out : dossier.resolveSibling(dossier.getFileName().toString().replaceFirst("\\.md$", "")
         + ".html");
+    // Both checked before either is read: a FIFO would block the read, and a target that is the
+    // dossier's own link would be replaced.
+    main.paths().toRead(dossier, shown);
+    main.paths().toWrite(target, (out != null ? "--out " : "") + SourceOptions.shown(main, target));
+    String html = Preview.html(dossier, Refresher.read(dossier, shown),
+        figure -> main.paths().toRead(figure, SourceOptions.shown(main, figure)));
     AtomicFile.write(target, html);
     spec.commandLine().getOut().println("wrote " + SourceOptions.shown(main, target));
     spec.commandLine().getOut().flush();

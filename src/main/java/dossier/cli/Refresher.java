@@ -136,8 +136,7 @@ final class Refresher {
   static Outcome splice(Path file, String shown, String text, Blocks.Parsed old, Pipeline.Rendered rendered) {
     // A dossier nobody edited is the rendered text itself, and a current dossier splices into its own
     // text: parsing the same text again gives the same blocks (and no error, as it gave none).
-    Blocks.Parsed fresh = rendered.markdown().equals(text) ? old
-        : Blocks.parse(rendered.markdown(), "the rendered dossier");
+    Blocks.Parsed fresh = rendered.markdown().equals(text) ? old : Blocks.parseRendered(rendered.markdown());
     String spliced = Blocks.splice(old, fresh, shown);
     boolean changes = !spliced.equals(text);
     if (changes) {
@@ -160,7 +159,9 @@ final class Refresher {
   }
 
   Outcome compute(Path file) {
-    return compute(file, read(file, SourceOptions.shown(main, file)));
+    String shown = SourceOptions.shown(main, file);
+    main.paths().toRead(file, shown);
+    return compute(file, read(file, shown));
   }
 
   /** Refreshes the file in place when its numbers changed; the file is untouched otherwise. */
@@ -170,11 +171,14 @@ final class Refresher {
 
   /** Writes what {@code o} says is stale: its figures, its dossier. */
   Outcome write(Outcome o) {
+    if (!o.old().equals(o.fresh())) {
+      main.paths().toWrite(o.file(), o.shown()); // before its figures: a refused dossier writes nothing
+    }
     if (o.stale()) {
       written.addAll(o.inputs());
     }
     if (!o.staleFigures().isEmpty()) {
-      o.rendered().writeFigures(o.file());
+      o.rendered().writeFigures(o.file(), main);
     }
     if (!o.old().equals(o.fresh())) {
       AtomicFile.write(o.file(), o.fresh());

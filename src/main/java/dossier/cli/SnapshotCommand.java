@@ -33,6 +33,7 @@ final class SnapshotCommand implements Callable<Integer> {
     }
     Path file = trackSpec.snapshot().orElseThrow(() -> DossierException.usage(trackSpec.file()
         + ": the spec names no snapshot; add 'snapshot: data/<name>.csv'"));
+    main.paths().toWrite(file, SourceOptions.shown(main, file)); // before the database is read
     SourceOptions.Loaded loaded = source.load(trackSpec, main, spec.commandLine().getErr());
     AtomicFile.write(file, SnapshotWriter.write(loaded.rows()));
     PrintWriter out = spec.commandLine().getOut();

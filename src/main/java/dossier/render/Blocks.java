@@ -79,6 +79,87 @@ public final class Blocks {
     }
   }
 
+  /**
+   * The first HTML comment in {@code text} that holds {@code dossier:} in any case, from its
+   * {@code <!--} to its {@code -->} (or the end): what {@link #parse} takes for a marker, or refuses
+   * as a mangled one, wherever such text lands in a dossier. Broader than the parse on purpose (any
+   * case; a comment is taken to run to the first {@code -->} after its opening four characters),
+   * so that text which passes can never be read as a marker.
+   */
+  public static Optional<String> markerComment(String text) {
+    int at = text.indexOf("<!--");
+    while (at >= 0) {
+      int end = text.indexOf("-->", at + 4);
+      String comment = end < 0 ? text.substring(at) : text.substring(at, end + 3);
+      if (comment.toLowerCase(Locale.ROOT).contains("dossier:")) {
+        return Optional.of(comment);
+      }
+      at = end < 0 ? -1 : text.indexOf("<!--", end + 3);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code markdown}, followed by whatever a layout puts after it, would take that text in:
+   * a comment not closed ({@code <!--} without {@code -->}), a code fence or an HTML block such as
+   * {@code <pre>} not closed. Rendered into a dossier, such text would hide the markers after it.
+   */
+  public static boolean leavesOpen(String markdown) {
+    int comment = markdown.lastIndexOf("<!--");
+    if (comment >= 0 && markdown.indexOf("-->", comment + 4) < 0) {
+      return true;
+    }
+    // Only a line that starts a fence or an HTML block can run past a blank line; most text has none,
+    // and is not parsed.
+    if (!BLOCK_OPENER.matcher(markdown).find()) {
+      return false;
+    }
+    Node last = Shared.PARSER.parse(markdown + "\n\n" + PROBE + "\n").getLastChild();
+    return !(last instanceof HtmlCommentBlock && last.getChars().toString().strip().equals(PROBE));
+  }
+
+  private static final Pattern BLOCK_OPENER = Pattern.compile("(?m)^ {0,3}(```|~~~|<)");
+  private static final String PROBE = "<!-- end of the text -->";
+
+  /**
+   * Parses a dossier just rendered, before it or a block of it is written: its markers must pair
+   * up exactly as the layout wrote them. Every text a rendering holds is the layout's, escaped
+   * data, or a spec's text that was refused if it held a marker or left a block open
+   * ({@link #markerComment}, {@link #leavesOpen}); so a rendering that fails here is a bug.
+   *
+   * @throws IllegalStateException naming the block whose markers do not pair up
+   */
+  public static Parsed parseRendered(String markdown) {
+    String file = "the rendered dossier";
+    Parsed parsed;
+    try {
+      parsed = parse(markdown, file);
+    } catch (DossierException e) {
+      throw new IllegalStateException(e.getMessage().replace("; the file is left as it was", "")
+          + "; nothing was written", e);
+    }
+    List<String> written = new ArrayList<>();
+    Matcher m = WRITTEN_BEGIN.matcher(markdown);
+    while (m.find()) {
+      written.add(m.group(1));
+    }
+    List<String> found = parsed.blocks().stream().map(Block::name).toList();
+    for (int i = 0; i < written.size(); i++) {
+      if (i >= found.size() || !found.get(i).equals(written.get(i))) {
+        throw new IllegalStateException(String.format(Locale.ROOT, "%s: the markers of block '%s' are not found"
+            + " as the layout wrote them (inside a code fence or an HTML block?); nothing was written", file,
+            written.get(i)));
+      }
+    }
+    if (found.size() != written.size() || parsed.spec().isEmpty()) {
+      throw new IllegalStateException(file + ": " + (parsed.spec().isEmpty() ? "no dossier:spec marker"
+          : "block '" + found.get(written.size()) + "' was not written by the layout") + "; nothing was written");
+    }
+    return parsed;
+  }
+
+  private static final Pattern WRITTEN_BEGIN = Pattern.compile("<!-- dossier:begin ([a-z0-9][a-z0-9-]*) -->");
+
   public static String beginMarker(String name) {
     return "<!-- dossier:begin " + name + " -->";
   }

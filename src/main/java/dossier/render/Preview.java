@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,14 @@ public final class Preview {
 
   /** @param dossier the Markdown file; its figures are read relative to its folder */
   public static String html(Path dossier, String markdown) {
+    return html(dossier, markdown, figure -> figure);
+  }
+
+  /**
+   * The same, each figure passed through {@code figureCheck} before it is read (which throws to
+   * refuse it: a figure that is a link to a file outside the project would be inlined in the page).
+   */
+  public static String html(Path dossier, String markdown, UnaryOperator<Path> figureCheck) {
     Parser parser = Parser.builder(OPTIONS).build();
     Node doc = parser.parse(markdown);
     String body = HtmlRenderer.builder(OPTIONS).build().render(doc);
@@ -44,15 +53,15 @@ public final class Preview {
         .map(l -> l.substring(2).replaceAll("<!--.*?-->", "")).orElse(dossier.getFileName().toString());
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
         + escape(title) + "</title>\n<style>\n" + STYLE + "</style>\n</head>\n<body>\n<main>\n"
-        + inlineFigures(body, dossier.toAbsolutePath().getParent()) + "</main>\n</body>\n</html>\n";
+        + inlineFigures(body, dossier.toAbsolutePath().getParent(), figureCheck) + "</main>\n</body>\n</html>\n";
   }
 
   /** Replaces each local SVG image by a data URI of the file, so the page stands alone. */
-  static String inlineFigures(String html, Path dir) {
+  static String inlineFigures(String html, Path dir, UnaryOperator<Path> figureCheck) {
     Matcher m = LOCAL_SVG.matcher(html);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      Path svg = dir.resolve(m.group(1));
+      Path svg = figureCheck.apply(dir.resolve(m.group(1)));
       try {
         String data = Base64.getEncoder().encodeToString(Files.readAllBytes(svg));
         m.appendReplacement(out, Matcher.quoteReplacement("<img class=\"figure\" src=\"data:image/svg+xml;base64," + data + "\""));

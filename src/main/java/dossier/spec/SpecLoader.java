@@ -1,6 +1,7 @@
 package dossier.spec;
 
 import dossier.DossierException;
+import dossier.ProjectPaths;
 import dossier.stats.BootstrapSettings;
 import dossier.spec.TrackSpec.BranchSpec;
 import dossier.spec.TrackSpec.CriterionSpec;
@@ -45,9 +46,11 @@ public final class SpecLoader {
       "paired_note", "supporting", "sections", "lock_note", "decisions", "linked_context");
 
   private final Path project;
+  private final ProjectPaths paths;
 
   public SpecLoader(Path project) {
     this.project = project.toAbsolutePath().normalize();
+    this.paths = new ProjectPaths(this.project);
   }
 
   public Path project() {
@@ -88,6 +91,7 @@ public final class SpecLoader {
     }
     Path file = project.resolve(DOSSIERS).resolve(name + ".yaml");
     String shown = DOSSIERS + "/" + name + ".yaml";
+    paths.toRead(file, shown);
     return read(name, file, shown);
   }
 
@@ -108,8 +112,9 @@ public final class SpecLoader {
     if (branches.isEmpty()) {
       throw root.error("branches", "'branches' lists no branch; name at least one factor");
     }
-    String defaultOutput = String.format(Locale.ROOT, "%s-track%d-%s-results.md", date, track, slug(title));
-    Path output = path(root, "output", specDir).orElse(specDir.resolve(defaultOutput));
+    String defaultOutput = defaultOutput(date, track, title);
+    Path output = path(root, "output", specDir).orElseGet(() -> paths.inside(specDir.resolve(defaultOutput),
+        shown + ": the default output " + DOSSIERS + "/" + defaultOutput));
     return new TrackSpec(
         name, shown, track, title, date, layout,
         root.string("story"),
@@ -289,7 +294,11 @@ public final class SpecLoader {
         n.text("linked_context", ""));
   }
 
-  /** A path of the spec, resolved against its folder; it may not point outside the project. */
+  /**
+   * A path of the spec, resolved against its folder; it may not lead outside the project, on its
+   * real path ({@link ProjectPaths}). The output is written; the snapshot and readiness files are
+   * read (the snapshot is written too, by {@code snapshot}, which checks it as a file to write).
+   */
   private Optional<Path> path(Obj root, String key, Path specDir) {
     if (!root.has(key)) {
       return Optional.empty();
@@ -305,7 +314,13 @@ public final class SpecLoader {
       throw root.error(key, "'" + key + "' must be a path inside the project, relative to the spec's folder, not '"
           + value + "'");
     }
-    return Optional.of(resolved);
+    String what = String.format(Locale.ROOT, "%s:%d: '%s' (%s)", root.file(), root.lineOf(key), key, value);
+    return Optional.of(key.equals("output") ? paths.inside(resolved, what) : paths.toRead(resolved, what));
+  }
+
+  /** The dossier's file name when the spec names no output, in the spec's folder. */
+  public static String defaultOutput(String date, int track, String title) {
+    return String.format(Locale.ROOT, "%s-track%d-%s-results.md", date, track, slug(title));
   }
 
   static String slug(String title) {

@@ -2,6 +2,7 @@ package dossier.spec;
 
 import dossier.DossierException;
 import dossier.Utf8;
+import dossier.render.Blocks;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -72,7 +73,48 @@ final class YamlReader {
     if (root == null) {
       throw DossierException.usage(displayName + ":1: empty spec");
     }
+    reader.checkTexts(root, "the spec", java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
     return reader.obj(root, "the spec");
+  }
+
+  /**
+   * Refuses, in every key and value under {@code node}, text that would break a dossier's markers
+   * once rendered: a marker comment ({@code <!-- dossier:end tldr -->}), which would end or start a
+   * generated block, and a comment, fence or HTML block left open, which would swallow the markers
+   * after it. Such a dossier passed {@code check} once, then failed every later run.
+   *
+   * @param key the key the values belong to, for the message
+   * @param seen nodes already checked: an alias may point back at its own ancestor
+   */
+  private void checkTexts(Node node, String key, Set<Node> seen) {
+    if (!seen.add(node)) {
+      return;
+    }
+    if (node instanceof MappingNode map) {
+      for (NodeTuple t : map.getValue()) {
+        checkTexts(t.getKeyNode(), "a key", seen);
+        checkTexts(t.getValueNode(), t.getKeyNode() instanceof ScalarNode s ? "'" + s.getValue() + "'" : key, seen);
+      }
+    } else if (node instanceof SequenceNode seq) {
+      seq.getValue().forEach(item -> checkTexts(item, key, seen));
+    } else if (node instanceof ScalarNode s) {
+      Optional<String> marker = Blocks.markerComment(s.getValue());
+      if (marker.isPresent()) {
+        throw error(node, String.format(Locale.ROOT, "%s holds a marker comment, %s; dossier writes those to mark"
+            + " its generated blocks, and one in a spec would end or start a block: remove it (or write the"
+            + " comment without 'dossier:')", key, shortened(marker.get())));
+      }
+      if (Blocks.leavesOpen(s.getValue())) {
+        throw error(node, key + " leaves a comment (<!--), a code fence (```) or an HTML block (<pre>, <script>…)"
+            + " open, which would take in the rest of the dossier, markers included: close it within the value");
+      }
+    }
+  }
+
+  /** At most a line's worth of {@code text}, on one line. */
+  private static String shortened(String text) {
+    String line = oneLine(text);
+    return line.length() <= 60 ? line : line.substring(0, 57) + "...";
   }
 
   /** The node graph of a YAML document; null when it is empty. */

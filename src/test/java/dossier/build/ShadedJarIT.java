@@ -42,7 +42,7 @@ class ShadedJarIT {
     // flexmark's parser and HTML renderer.
     for (String name : DOSSIERS) {
       Path dossier = project.resolve("dossiers").resolve(name);
-      Path html = tmp.resolve(name + ".html");
+      Path html = project.resolve(name + ".html"); // inside the project: --out may not leave it
       JavaProcess.Exit preview = jar("-C", project.toString(), "preview", dossier.toString(), "--out", html.toString());
       assertEquals(0, preview.code(), preview.out());
       assertEquals(Preview.html(dossier, Files.readString(dossier, StandardCharsets.UTF_8)),

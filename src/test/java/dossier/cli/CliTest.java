@@ -53,7 +53,7 @@ class CliTest {
 
   @Test
   void generateOutWritesElsewhereAndSnapshotFlagIsQuiet() throws IOException {
-    Path out = tmp.resolve("elsewhere/t6.md");
+    Path out = project.resolve("elsewhere/t6.md"); // inside the project: --out may not leave it
     Run r = run("generate", "track6", "--snapshot", "--out", out.toString());
     assertEquals(0, r.exit(), r.err());
     assertEquals("", r.err());

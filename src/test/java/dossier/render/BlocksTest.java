@@ -1,6 +1,7 @@
 package dossier.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -231,6 +232,58 @@ class BlocksTest {
     for (String text : List.of("<!-- dossier:spec track6 -->\n# Title\n", "<!--dossier:spec   track6-->",
         "<!-- dossier:spec track5 a b -->\r# T\r")) {
       assertEquals(Blocks.parse(text, "x.md").spec(), Blocks.firstLineSpec(text), text);
+    }
+  }
+
+  @Test
+  void aRenderingIsRefusedWhenItsMarkersAreNotFoundAsWritten() {
+    // Markers that a fence takes in: the dossier would have no block 'a', and every refresh fail.
+    IllegalStateException fenced = assertThrows(IllegalStateException.class, () -> Blocks.parseRendered(
+        "<!-- dossier:spec t -->\n\n```\n\n<!-- dossier:begin a -->\nx\n<!-- dossier:end a -->\n"));
+    assertEquals("the rendered dossier: the markers of block 'a' are not found as the layout wrote them (inside a"
+        + " code fence or an HTML block?); nothing was written", fenced.getMessage());
+    IllegalStateException unpaired = assertThrows(IllegalStateException.class, () -> Blocks.parseRendered(
+        "<!-- dossier:spec t -->\n<!-- dossier:begin a -->\nx\n"));
+    assertEquals("the rendered dossier:2: block 'a' has no end marker; put back <!-- dossier:end a --> where the"
+        + " block ends; nothing was written", unpaired.getMessage());
+    String good = "<!-- dossier:spec t -->\n<!-- dossier:begin a -->\nx\n\n<!-- dossier:end a -->\n";
+    assertEquals(List.of("a"), Blocks.parseRendered(good).blocks().stream().map(Blocks.Block::name).toList());
+  }
+
+  @Test
+  void markerCommentsAreFoundInEveryFormTheParserReads() {
+    for (String marker : List.of("<!-- dossier:end tldr -->", "<!--dossier:end tldr-->", "<!--\n\tdossier:begin x -->",
+        "<!-- DOSSIER:End x -->", "<!-- note dossier:x -->", "<!-->dossier:x -->", "<!-- dossier:begin x")) {
+      assertTrue(Blocks.markerComment("before " + marker + "\nafter").isPresent(), marker);
+    }
+    assertEquals(Optional.of("<!-- dossier:end tldr -->"), Blocks.markerComment("a <!-- dossier:end tldr --> b"));
+    for (String text : List.of("<!-- a note -->", "dossier: not in a comment", "a --> b <!-- c --> dossier:")) {
+      assertEquals(Optional.empty(), Blocks.markerComment(text), text);
+    }
+  }
+
+  @Test
+  void textThatLeavesAFenceACommentOrAnHtmlBlockOpenIsFound() {
+    for (String open : List.of("```\ncode", "a\n~~~\ncode", "<pre>\nx", "<script>", "x <!-- to do", "<!-- a -->\n<!--")) {
+      assertTrue(Blocks.leavesOpen(open), open);
+    }
+    for (String closed : List.of("```\ncode\n```", "a `code` b", "<!-- a --> b", "<div>\nx\n</div>", "<b>x</b>",
+        "a < b", "")) {
+      assertFalse(Blocks.leavesOpen(closed), closed);
+    }
+  }
+
+  @Test
+  void namesFromTheDataCannotBecomeMarkers() {
+    // Variant, crypto and run names are escaped (MarkdownEscaper) wherever a template writes them: as
+    // text, or in a code span, in a paragraph or a table cell.
+    for (String name : List.of("<!-- dossier:end tldr -->", "<!--dossier:begin x-->", "`<!-- dossier:end a -->`",
+        "```", "<pre>", "<!--")) {
+      String text = "<!-- dossier:spec t -->\n<!-- dossier:begin a -->\n" + MarkdownEscaper.text(name) + " and "
+          + MarkdownEscaper.code(name) + "\n\n| h |\n|---|\n| " + MarkdownEscaper.text(name) + " |\n| "
+          + MarkdownEscaper.code(name) + " |\n\n<!-- dossier:end a -->\n";
+      assertEquals(List.of("a"), Blocks.parseRendered(text).blocks().stream().map(Blocks.Block::name).toList(),
+          name);
     }
   }
 }

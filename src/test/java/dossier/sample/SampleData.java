@@ -1,11 +1,8 @@
 package dossier.sample;
 
-import dossier.DossierException;
+import dossier.render.AtomicFile;
 import dossier.source.ResultRow;
 import dossier.source.SnapshotWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,19 +48,7 @@ public final class SampleData {
 
   /** Writes every sample sweep as a snapshot CSV (UTF-8, canonical bytes) into {@code dataDir}. */
   public static void writeAll(Path dataDir) {
-    try {
-      Files.createDirectories(dataDir);
-    } catch (IOException e) {
-      throw new DossierException(dataDir + ": cannot create the data folder: " + e.getMessage(), e);
-    }
-    for (Map.Entry<String, List<ResultRow>> sweep : all().entrySet()) {
-      Path file = dataDir.resolve(sweep.getKey());
-      try {
-        Files.write(file, SnapshotWriter.write(sweep.getValue()).getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        throw new DossierException(file + ": cannot write the sample data: " + e.getMessage(), e);
-      }
-    }
+    all().forEach((file, rows) -> AtomicFile.write(dataDir.resolve(file), SnapshotWriter.write(rows)));
   }
 
   /** {@code SampleData [DIR]}: writes the sample sweeps into DIR (default {@code dossiers/data}). */

@@ -2,8 +2,10 @@ package dossier.sample;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dossier.DossierException;
 import dossier.source.ResultRow;
 import dossier.source.SnapshotReader;
 import dossier.source.SnapshotWriter;
@@ -226,6 +228,15 @@ class SampleDataTest {
     byte[] first = Files.readAllBytes(file);
     SampleData.writeAll(dir);
     assertArrayEquals(first, Files.readAllBytes(file), "writing twice gives the same bytes");
+  }
+
+  @Test
+  void aSnapshotThatIsASymbolicLinkIsRefusedNotWrittenThrough(@TempDir Path dir) throws Exception {
+    Path elsewhere = Files.writeString(dir.resolve("elsewhere.csv"), "someone's file\n");
+    Path link = Files.createSymbolicLink(dir.resolve(SampleData.TRACK6_FILE), elsewhere);
+    DossierException e = assertThrows(DossierException.class, () -> SampleData.writeAll(dir));
+    assertTrue(e.getMessage().startsWith("cannot write " + link + ": it is a symbolic link"), e.getMessage());
+    assertEquals("someone's file\n", Files.readString(elsewhere));
   }
 
   @Test
