@@ -44,8 +44,9 @@ Statistics on <@m.pairCount b/> pairs per variant (${b.cryptos?size} cryptos × 
 | Variant | mean Δ${b.metric} | mean Δsortino | mean Δreturn | Cohen's d | CI95 bootstrap (n=${bootstrap.resamples?replace(",", "")}) |
 |---|---|---|---|---|---|
 <#list b.comparisons as c>
-| ${code(c.variant)} | ${c.meanDelta} | ${c.sortinoDelta} | ${c.returnDelta} | ${c.cohensD2} (${c.effectLabel}) | ${c.ci3}<#if c.ciExcludesZero> excludes 0<#else> includes 0</#if> |
+| ${code(c.variant)} | ${c.meanDelta} | ${c.sortinoDelta} | ${c.returnDelta} | ${c.cohensD2}<#if c.effectLabel?has_content> (${c.effectLabel})</#if> | ${c.ci3}<#if c.undefined?has_content><#elseif c.ciExcludesZero> excludes 0<#else> includes 0</#if> |
 </#list>
+<@m.undefinedNotes b/>
 
 <#if !b.uniformPairs??><@m.exclusions b/></#if>
 <@m.direction b/>

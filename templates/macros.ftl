@@ -18,6 +18,18 @@
 <#list branch.comparisons as c>
 | ${code(c.variant)} | ${c.meanDelta} | ${c.ciLow} | ${c.ciHigh} | ${c.cohensD} | ${c.pRaw} | ${c.pBh} |
 </#list>
+<@undefinedNotes branch/>
+</#macro>
+
+<#-- Under a paired table: why a variant's d, p and CI read n/a. A blank line first, or the note
+     would be read as a row of the table. -->
+<#macro undefinedNotes branch>
+<#list branch.comparisons as c>
+<#if c.undefined?has_content>
+
+n/a: <#if c.undefined == "spread">the deltas of ${code(c.variant)} are all equal (spread 0)<#else>${code(c.variant)} has fewer than 2 pairs</#if>, so d, p and the CI are undefined.
+</#if>
+</#list>
 </#macro>
 
 <#macro gateTable branch>
@@ -113,6 +125,7 @@ Verdict per variant : <#list b.verdicts as x>${code(x.variant)} <@gateTally x/> 
 <#list b.comparisons as c>
 | ${code(c.variant)} | ${c.meanDelta} | ${c.ci3} | ${c.cohensD2} | ${c.pBh} |
 </#list>
+<@undefinedNotes b/>
 </#macro>
 
 <#-- A further branch's gates as a list: "- Stability : PASS × 2 (max variance 0.025 (LDOUSDC))". -->

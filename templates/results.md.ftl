@@ -10,7 +10,7 @@
 
 <@m.block "tldr">
 <#if tldr.locked?size == 0>
-**ABANDON** for all ${b.comparisons?size} ${b.label} variants (<#list b.comparisons as c>${code(c.variant)}<#sep>, </#sep></#list>).<#if tldr.hypothesis?has_content> The hypothesis "${tldr.hypothesis?no_esc}" is rejected by ${tldr.cryptosAgainst}/${tldr.cryptos} cryptos with ${tldr.effectLabel} effect size in the wrong direction (Cohen's d ∈ [${tldr.dMin}, ${tldr.dMax}]).</#if>
+**ABANDON** for all ${b.comparisons?size} ${b.label} variants (<#list b.comparisons as c>${code(c.variant)}<#sep>, </#sep></#list>).<#if tldr.hypothesis?has_content> The hypothesis "${tldr.hypothesis?no_esc}" is rejected by ${tldr.cryptosAgainst}/${tldr.cryptos} cryptos<#if tldr.dMin?has_content> with ${tldr.effectLabel} effect size in the wrong direction (Cohen's d ∈ [${tldr.dMin}, ${tldr.dMax}])</#if>.</#if>
 
 ${code(b.baseline)}<#if tldr.baselineNote?has_content> (${tldr.baselineNote?no_esc})</#if> stays as the production champion.
 <#else>

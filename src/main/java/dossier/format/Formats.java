@@ -3,6 +3,7 @@ package dossier.format;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * Every number of a dossier goes through here, in the house precision and always with Locale.ROOT
@@ -18,14 +19,27 @@ public final class Formats {
     return fixed(v, 4, false);
   }
 
+  /** {@link #f4(double)} of a statistic that may be undefined: {@code n/a} then. */
+  public static String f4(OptionalDouble v) {
+    return v.isPresent() ? f4(v.getAsDouble()) : NA;
+  }
+
   /** {@code 0.021}, {@code [-0.098, -0.049]}, sortino, Cohen's d in the results layout. */
   public static String f3(double v) {
     return fixed(v, 3, false);
   }
 
+  public static String f3(OptionalDouble v) {
+    return v.isPresent() ? f3(v.getAsDouble()) : NA;
+  }
+
   /** {@code -1.11}: Cohen's d in the gate-decision layout. */
   public static String f2(double v) {
     return fixed(v, 2, false);
+  }
+
+  public static String f2(OptionalDouble v) {
+    return v.isPresent() ? f2(v.getAsDouble()) : NA;
   }
 
   /** {@code +68.52}, {@code -1.19}: return, Δmax_drawdown, Δsortino. */
@@ -60,6 +74,10 @@ public final class Formats {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2e", v) : NA;
   }
 
+  public static String p(OptionalDouble v) {
+    return v.isPresent() ? p(v.getAsDouble()) : NA;
+  }
+
   /** {@code 36}: trades, rounded half up. */
   public static String integer(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0f", v) : NA;
@@ -83,7 +101,8 @@ public final class Formats {
     return v > 0 ? "+" + plain(v) : plain(v);
   }
 
-  private static String fixed(double v, int decimals, boolean signed) {
+  /** {@code v} with {@code decimals} places, rounded half up, with a + before a positive value when {@code signed}. */
+  public static String fixed(double v, int decimals, boolean signed) {
     if (!Double.isFinite(v)) {
       return NA;
     }
@@ -100,6 +119,15 @@ public final class Formats {
    * dossier's rendering.
    */
   public static String halfUp(double v, int decimals) {
-    return new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    return decimal(v, decimals).toPlainString();
+  }
+
+  /**
+   * A finite {@code v} as the dossier prints it with {@code decimals} places: the shortest decimal
+   * that reads back as {@code v} (Double.toString), rounded half up. A gate compares this with its
+   * threshold, so that its verdict agrees with the decimal data and with the figure beside it.
+   */
+  public static BigDecimal decimal(double v, int decimals) {
+    return new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_UP);
   }
 }

@@ -1,13 +1,20 @@
 package dossier.gates;
 
-import dossier.format.Formats;
-import java.util.function.DoubleFunction;
-
 /**
  * The precision of the figures quoted in gate evidence, which differs by layout: the results
- * layout quotes Δ to 4 decimals and d to 3, the gate-decision layout Δ to 3 and d to 2.
+ * layout quotes Δ to 4 decimals and d to 3, the gate-decision layout Δ to 3 and d to 2. A gate
+ * decides on the figure as printed ({@link Printed}), so the layout's decimals are also those of
+ * the comparison.
  */
-public record EvidenceFormat(DoubleFunction<String> delta, DoubleFunction<String> d) {
-  public static final EvidenceFormat RESULTS = new EvidenceFormat(Formats::f4, Formats::f3);
-  public static final EvidenceFormat GATE_DECISION = new EvidenceFormat(Formats::f3, Formats::f2);
+public record EvidenceFormat(int deltaDecimals, int dDecimals) {
+  public static final EvidenceFormat RESULTS = new EvidenceFormat(4, 3);
+  public static final EvidenceFormat GATE_DECISION = new EvidenceFormat(3, 2);
+
+  public Printed delta(double v) {
+    return Printed.of(v, deltaDecimals);
+  }
+
+  public Printed d(double v) {
+    return Printed.of(v, dDecimals);
+  }
 }

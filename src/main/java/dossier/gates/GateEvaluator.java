@@ -10,6 +10,8 @@ import dossier.stats.BranchStats;
 import dossier.stats.EffectSize;
 import dossier.stats.Comparison;
 import dossier.stats.CryptoSummary;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,16 +58,17 @@ public final class GateEvaluator {
       }
     }
     return switch (gate.kind()) {
-      case F1_LIFT -> lift(gate, c, f);
+      case F1_LIFT -> lift(gate, c, f, c.primary());
       case JOINT -> joint(gate, c);
       case STABILITY -> stability(gate, stats, c);
       case PER_ASSET -> perAsset(gate, c);
       case SAMPLE_SIZE -> sampleSize(gate, stats, c);
       case READINESS -> readiness(gate, readiness);
-      case COHENS_D -> cohensD(gate, c, f);
+      case COHENS_D -> cohensD(gate, c, f, c.primary());
       case MIN_DELTA -> minDelta(gate, c, f);
-      case ECE -> increase(gate, c, Metric.ECE, "ΔECE", Formats::f4);
-      case MAX_DRAWDOWN -> increase(gate, c, Metric.MAX_DRAWDOWN, "Δmax_drawdown", Formats::signed2);
+      case ECE -> increase(gate, c, Metric.ECE, "ΔECE", Printed.of(c.meanDelta(Metric.ECE), 4));
+      case MAX_DRAWDOWN -> increase(gate, c, Metric.MAX_DRAWDOWN, "Δmax_drawdown",
+          Printed.signed(c.meanDelta(Metric.MAX_DRAWDOWN), 2));
     };
   }
 
@@ -73,33 +76,65 @@ public final class GateEvaluator {
     return new GateResult(gate.number(), gate.kind(), status, evidence);
   }
 
-  private static GateResult lift(Gate gate, Comparison c, EvidenceFormat f) {
-    if (c.pairs() < 2 || !Double.isFinite(c.ciLow())) {
-      return tooFewPairs(gate, c);
+  /**
+   * Mean Δ ≥ min_delta with the CI above 0, each as printed. Below {@code min_pairs} pairs the
+   * gate is ⚠: with 3 pairs the percentile CI is little more than their min and max.
+   */
+  private static GateResult lift(Gate gate, Comparison c, EvidenceFormat f, Metric primary) {
+    int minPairs = (int) gate.threshold("min_pairs");
+    if (c.pairs() < minPairs) {
+      return result(gate, Status.WARN, String.format(Locale.ROOT,
+          "cannot evaluate: too few pairs (n = %d; the plan asks for at least %d)", c.pairs(), minPairs));
     }
-    String evidence = String.format(Locale.ROOT, "Δ = %s, CI95 [%s, %s]", f.delta().apply(c.meanDelta()),
-        f.delta().apply(c.ciLow()), f.delta().apply(c.ciHigh()));
-    if (c.ciHigh() < 0) {
+    if (c.inference().isEmpty()) {
+      return undefined(gate, c, primary);
+    }
+    Comparison.Inference i = c.inference().get();
+    Printed delta = f.delta(c.meanDelta());
+    Printed low = f.delta(i.ciLow());
+    Printed high = f.delta(i.ciHigh());
+    String evidence = String.format(Locale.ROOT, "Δ = %s, CI95 [%s, %s]", delta, low, high);
+    if (high.below(0)) {
       evidence += " (significant in WRONG direction)";
-    } else if (c.ciLow() <= 0) {
+    } else if (!low.above(0)) {
       evidence += " (CI95 includes 0)";
     }
-    boolean pass = c.meanDelta() >= gate.threshold("min_delta") && c.ciLow() > 0;
+    boolean pass = delta.atLeast(gate.threshold("min_delta")) && low.above(0);
     return result(gate, pass ? Status.PASS : Status.FAIL, evidence);
   }
 
+  private static GateResult undefined(Gate gate, Comparison c, Metric primary) {
+    return result(gate, Status.WARN, "cannot evaluate: " + c.undefined().orElseThrow().reason(primary));
+  }
+
+  /** Δexpectancy and Δsortino at least, Δmax_drawdown at most, their thresholds, each as printed. */
   private static GateResult joint(Gate gate, Comparison c) {
-    double e = c.meanDelta(Metric.EXPECTANCY_NET);
-    double s = c.meanDelta(Metric.SORTINO);
-    double m = c.meanDelta(Metric.MAX_DRAWDOWN);
-    String evidence = String.format(Locale.ROOT, "Δexpectancy %s, Δsortino %s, Δmax_drawdown %s",
-        Formats.signed1(e), Formats.signed2(s), Formats.signed2(m));
-    if (!Double.isFinite(e) || !Double.isFinite(s) || !Double.isFinite(m)) {
+    Printed e = Printed.signed(c.meanDelta(Metric.EXPECTANCY_NET), 1);
+    Printed s = Printed.signed(c.meanDelta(Metric.SORTINO), 2);
+    Printed m = Printed.signed(c.meanDelta(Metric.MAX_DRAWDOWN), 2);
+    String evidence = String.format(Locale.ROOT, "Δexpectancy %s, Δsortino %s, Δmax_drawdown %s", e, s, m);
+    if (!e.finite() || !s.finite() || !m.finite()) {
       return result(gate, Status.WARN, "cannot evaluate: " + evidence);
     }
-    boolean pass = e >= gate.threshold("min_expectancy") && s >= gate.threshold("min_sortino")
-        && m <= gate.threshold("max_drawdown");
+    boolean pass = jointPasses(gate, e, s, m);
     return result(gate, pass ? Status.PASS : Status.FAIL, evidence);
+  }
+
+  /** Each component of the joint gate as printed beside it (✓/✗ in the supporting table too). */
+  public static boolean expectancyOk(Gate gate, Printed e) {
+    return e.atLeast(gate.threshold("min_expectancy"));
+  }
+
+  public static boolean sortinoOk(Gate gate, Printed s) {
+    return s.atLeast(gate.threshold("min_sortino"));
+  }
+
+  public static boolean drawdownOk(Gate gate, Printed m) {
+    return m.atMost(gate.threshold("max_drawdown"));
+  }
+
+  private static boolean jointPasses(Gate gate, Printed e, Printed s, Printed m) {
+    return expectancyOk(gate, e) && sortinoOk(gate, s) && drawdownOk(gate, m);
   }
 
   private static GateResult stability(Gate gate, BranchStats stats, Comparison c) {
@@ -119,69 +154,98 @@ public final class GateEvaluator {
           "cannot evaluate: no variance of %s on %s (fewer than 2 folds, or a value that is not finite)",
           stats.primary().column(), String.join(", ", unknown)));
     }
-    double v = worst.get().variance(stats.primary());
-    String evidence = String.format(Locale.ROOT, "max variance %s (%s)", Formats.f3(v), worst.get().crypto());
-    return result(gate, v <= gate.threshold("max_variance") ? Status.PASS : Status.FAIL, evidence);
+    Printed v = Printed.of(worst.get().variance(stats.primary()), 3);
+    String evidence = String.format(Locale.ROOT, "max variance %s (%s)", v, worst.get().crypto());
+    return result(gate, v.atMost(gate.threshold("max_variance")) ? Status.PASS : Status.FAIL, evidence);
   }
 
+  /**
+   * Cryptos improved ({@link Comparison#improves}) against the plan's share of the sweep's
+   * cryptos, or its count; a count the sweep cannot reach is ⚠, never a FAIL or a PASS.
+   */
   private static GateResult perAsset(Gate gate, Comparison c) {
     long compared = c.perCryptoDelta().values().stream().filter(Double::isFinite).count();
     if (compared == 0) {
       return result(gate, Status.WARN, "cannot evaluate: no crypto has a usable pair");
     }
-    String evidence = String.format(Locale.ROOT, "%d/%d cryptos improve", c.improvedCryptos(),
-        c.perCryptoDelta().size());
-    return result(gate, c.improvedCryptos() >= gate.threshold("min_improved") ? Status.PASS : Status.FAIL, evidence);
+    int cryptos = c.perCryptoDelta().size();
+    if (gate.has("min_improved") && gate.threshold("min_improved") > cryptos) {
+      return result(gate, Status.WARN, String.format(Locale.ROOT,
+          "cannot evaluate: the plan asks for %s improving cryptos; the sweep has %d",
+          Formats.plain(gate.threshold("min_improved")), cryptos));
+    }
+    String evidence = String.format(Locale.ROOT, "%d/%d cryptos improve", c.improvedCryptos(), cryptos);
+    return result(gate, c.improvedCryptos() >= requiredCryptos(gate, cryptos) ? Status.PASS : Status.FAIL, evidence);
   }
 
+  /**
+   * The cryptos gate 4 asks to improve out of {@code cryptos}: its count, or ceil(share × cryptos)
+   * computed in decimal (0.7 × 10 is 7, where binary says 7.000000000000001).
+   */
+  public static int requiredCryptos(Gate gate, int cryptos) {
+    if (gate.has("min_improved")) {
+      return (int) gate.threshold("min_improved");
+    }
+    return new BigDecimal(Double.toString(gate.threshold("min_share"))).multiply(BigDecimal.valueOf(cryptos))
+        .setScale(0, RoundingMode.CEILING).intValueExact();
+  }
+
+  /**
+   * Mean BUY trades per useful fold, as printed. A fold without a trade is left out of every
+   * figure (the one rule for zero-trade rows), so the gate cannot say what its sample was: ⚠.
+   */
   private static GateResult sampleSize(Gate gate, BranchStats stats, Comparison c) {
-    double variant = meanTrades(stats.sweep().variant(c.variant()));
-    double baseline = meanTrades(stats.sweep().baselineSweep());
-    if (!Double.isFinite(variant)) {
+    VariantSweep sweep = stats.sweep().variant(c.variant());
+    Optional<Anomaly> noTrade = stats.anomalies().stream()
+        .filter(a -> a.kind() == Anomaly.Kind.ZERO_TRADES && a.variant().equals(c.variant())).findFirst();
+    if (noTrade.isPresent()) {
+      return result(gate, Status.WARN, "cannot evaluate: " + noTrade.get().summary());
+    }
+    Printed variant = Printed.of(meanTrades(sweep), 1);
+    if (!variant.finite()) {
       return result(gate, Status.WARN, "cannot evaluate: no completed fold");
     }
-    String evidence = String.format(Locale.ROOT, "mean n_trades %s (vs %s baseline)", Formats.f1(variant),
-        Formats.f1(baseline));
-    return result(gate, variant >= gate.threshold("min_trades") ? Status.PASS : Status.FAIL, evidence);
+    String evidence = String.format(Locale.ROOT, "mean n_trades %s (vs %s baseline)", variant,
+        Formats.f1(meanTrades(stats.sweep().baselineSweep())));
+    return result(gate, variant.atLeast(gate.threshold("min_trades")) ? Status.PASS : Status.FAIL, evidence);
   }
 
   private static GateResult tooFewPairs(Gate gate, Comparison c) {
     return result(gate, Status.WARN, "cannot evaluate: " + c.pairs() + " usable pair(s)");
   }
 
-  private static GateResult cohensD(Gate gate, Comparison c, EvidenceFormat f) {
+  private static GateResult cohensD(Gate gate, Comparison c, EvidenceFormat f, Metric primary) {
     if (c.pairs() < 2) {
       return tooFewPairs(gate, c);
     }
-    if (!Double.isFinite(c.cohensD())) {
-      return result(gate, Status.WARN, "cannot evaluate: Cohen's d is undefined (every paired difference is the same)");
+    if (c.inference().isEmpty()) {
+      return undefined(gate, c, primary);
     }
-    String evidence = String.format(Locale.ROOT, "d = %s (%s)", f.d().apply(c.cohensD()), EffectSize.label(c.cohensD()));
-    return result(gate, c.cohensD() >= gate.threshold("min_d") ? Status.PASS : Status.FAIL, evidence);
+    Printed d = f.d(c.inference().get().cohensD());
+    String evidence = String.format(Locale.ROOT, "d = %s (%s)", d, EffectSize.label(d.value()));
+    return result(gate, d.atLeast(gate.threshold("min_d")) ? Status.PASS : Status.FAIL, evidence);
   }
 
   private static GateResult minDelta(Gate gate, Comparison c, EvidenceFormat f) {
     if (!Double.isFinite(c.meanDelta())) {
       return tooFewPairs(gate, c);
     }
-    String evidence = "Δ = " + f.delta().apply(c.meanDelta());
-    return result(gate, c.meanDelta() >= gate.threshold("min_delta") ? Status.PASS : Status.FAIL, evidence);
+    Printed delta = f.delta(c.meanDelta());
+    return result(gate, delta.atLeast(gate.threshold("min_delta")) ? Status.PASS : Status.FAIL, "Δ = " + delta);
   }
 
-  /** The variant's mean of {@code m} may exceed the baseline's by at most {@code max_increase}. */
-  private static GateResult increase(
-      Gate gate, Comparison c, Metric m, String name, java.util.function.DoubleFunction<String> format) {
-    double delta = c.meanDelta(m);
-    if (!Double.isFinite(delta)) {
+  /** The variant's mean of {@code m} may exceed the baseline's by at most {@code max_increase}, as printed. */
+  private static GateResult increase(Gate gate, Comparison c, Metric m, String name, Printed delta) {
+    if (!delta.finite()) {
       return result(gate, Status.WARN, "cannot evaluate: no paired " + m.column());
     }
-    String evidence = name + " = " + format.apply(delta);
-    return result(gate, delta <= gate.threshold("max_increase") ? Status.PASS : Status.FAIL, evidence);
+    return result(gate, delta.atMost(gate.threshold("max_increase")) ? Status.PASS : Status.FAIL, name + " = " + delta);
   }
 
-  /** Mean BUY trades per completed fold of a variant. */
+  /** Mean BUY trades per useful fold (n_trades > 0) of a variant. */
   public static double meanTrades(VariantSweep sweep) {
-    return sweep.counted().values().stream().mapToInt(ResultRow::nTrades).average().orElse(Double.NaN);
+    return sweep.counted().values().stream().filter(ResultRow::useful).mapToInt(ResultRow::nTrades).average()
+        .orElse(Double.NaN);
   }
 
   private static GateResult readiness(Gate gate, Readiness.Result r) {

@@ -11,10 +11,15 @@ import java.util.Optional;
  * unevaluable instead of wrong.
  */
 public enum GateKind {
-  F1_LIFT("f1_lift", List.of("min_delta")),
+  /** {@code min_pairs}: below it the gate is ⚠ (a CI of 3 pairs is their min and max). */
+  F1_LIFT("f1_lift", List.of("min_delta", "min_pairs")),
   JOINT("joint", List.of("min_expectancy", "min_sortino", "max_drawdown")),
   STABILITY("stability", List.of("max_variance")),
-  PER_ASSET("per_asset", List.of("min_improved")),
+  /**
+   * Either {@code min_share} of the sweep's cryptos (the plan's form, which scales with the sweep)
+   * or {@code min_improved} cryptos (a count, ⚠ when the sweep has fewer): exactly one of the two.
+   */
+  PER_ASSET("per_asset", List.of("min_share", "min_improved")),
   SAMPLE_SIZE("sample_size", List.of("min_trades")),
   READINESS("readiness", List.of()),
   /** Track criterion: Cohen's d of the primary metric at least {@code min_d}. */
@@ -38,8 +43,19 @@ public enum GateKind {
     return id;
   }
 
+  /** Every threshold the gate knows; see {@link #alternatives} and {@link #defaultOf}. */
   public List<String> parameters() {
     return parameters;
+  }
+
+  /** Thresholds of which a gate takes exactly one: giving one drops the other. */
+  public List<String> alternatives() {
+    return this == PER_ASSET ? parameters : List.of();
+  }
+
+  /** The value of a threshold that a plan or criterion may leave out, if it has one. */
+  public Optional<Double> defaultOf(String parameter) {
+    return this == F1_LIFT && parameter.equals("min_pairs") ? Optional.of(10.0) : Optional.empty();
   }
 
   /** The metrics this gate reads, given the branch's primary metric. */

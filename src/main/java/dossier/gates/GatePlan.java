@@ -36,6 +36,10 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
       thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
     }
 
+    public boolean has(String name) {
+      return thresholds.containsKey(name);
+    }
+
     public double threshold(String name) {
       Double v = thresholds.get(name);
       if (v == null) {
@@ -71,11 +75,13 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
     for (Object o : (List<Object>) doc.get("gates")) {
       Map<String, Object> g = (Map<String, Object>) o;
       GateKind kind = GateKind.byId((String) g.get("id")).orElseThrow();
-      Map<String, Double> thresholds = new LinkedHashMap<>();
+      Map<String, Double> given = new LinkedHashMap<>();
       for (String p : kind.parameters()) {
-        thresholds.put(p, ((Number) g.get(p)).doubleValue());
+        if (g.get(p) != null) {
+          given.put(p, ((Number) g.get(p)).doubleValue());
+        }
       }
-      gates.add(new Gate(gates.size() + 1, kind, thresholds, false));
+      gates.add(new Gate(gates.size() + 1, kind, complete(kind, given, DEFAULT_RESOURCE, 0), false));
     }
     return new GatePlan((String) doc.get("plan"), (String) doc.get("section"), gates,
         (List<String>) doc.get("readiness_sections"));
@@ -91,13 +97,18 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
             o.line(), o.gate(), String.join(", ", gates.stream().map(g -> g.kind().id()).toList())));
       }
       Gate g = out.get(i);
-      if (!g.thresholds().containsKey(o.parameter())) {
+      if (!g.kind().parameters().contains(o.parameter())) {
         throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: gate '%s' has no threshold '%s' (known: %s)",
             specFile, o.line(), o.gate(), o.parameter(),
-            g.thresholds().isEmpty() ? "none" : String.join(", ", g.thresholds().keySet())));
+            g.kind().parameters().isEmpty() ? "none" : String.join(", ", g.kind().parameters())));
       }
       Map<String, Double> t = new LinkedHashMap<>(g.thresholds());
+      // A share and a count of the same gate exclude each other: the track's one replaces the plan's.
+      if (g.kind().alternatives().contains(o.parameter())) {
+        g.kind().alternatives().forEach(t::remove);
+      }
       t.put(o.parameter(), o.value());
+      check(g.kind(), o.parameter(), o.value(), specFile, o.line());
       out.set(i, new Gate(g.number(), g.kind(), t, g.secondary()));
     }
     return new GatePlan(plan, section, out, readinessSections);
@@ -118,17 +129,52 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
               specFile, c.line(), c.id(), given, kind.parameters().isEmpty() ? "none" : String.join(", ", kind.parameters())));
         }
       }
-      for (String needed : kind.parameters()) {
-        if (!c.thresholds().containsKey(needed)) {
-          throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: criterion '%s' needs '%s'", specFile, c.line(),
-              c.id(), needed));
-        }
-      }
       Map<String, Double> ordered = new LinkedHashMap<>();
-      kind.parameters().forEach(p -> ordered.put(p, c.thresholds().get(p)));
-      out.add(new Gate(out.size() + 1, kind, ordered, c.secondary()));
+      kind.parameters().stream().filter(c.thresholds()::containsKey).forEach(p -> ordered.put(p, c.thresholds().get(p)));
+      out.add(new Gate(out.size() + 1, kind, complete(kind, ordered, specFile, c.line()), c.secondary()));
     }
     return new GatePlan(plan, section, out, readinessSections);
+  }
+
+  /**
+   * A gate's thresholds with the defaults of those left out, in the kind's order; a threshold
+   * without a default, or neither or both of two alternatives, names the file and line.
+   */
+  private static Map<String, Double> complete(GateKind kind, Map<String, Double> given, String file, int line) {
+    String where = line > 0 ? file + ":" + line : file;
+    List<String> alternatives = kind.alternatives();
+    long chosen = alternatives.stream().filter(given::containsKey).count();
+    if (!alternatives.isEmpty() && chosen != 1) {
+      throw DossierException.usage(String.format(Locale.ROOT, "%s: %s '%s' needs exactly one of %s", where,
+          line > 0 ? "criterion" : "gate", kind.id(), String.join(", ", alternatives)));
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String p : kind.parameters()) {
+      if (given.containsKey(p)) {
+        check(kind, p, given.get(p), file, line);
+        out.put(p, given.get(p));
+      } else if (kind.defaultOf(p).isPresent()) {
+        out.put(p, kind.defaultOf(p).get());
+      } else if (!alternatives.contains(p)) {
+        throw DossierException.usage(String.format(Locale.ROOT, "%s: %s '%s' needs '%s'", where,
+            line > 0 ? "criterion" : "gate", kind.id(), p));
+      }
+    }
+    return out;
+  }
+
+  /** A share is in (0, 1]; a count of cryptos or pairs is a whole number ≥ 1. */
+  private static void check(GateKind kind, String parameter, double value, String file, int line) {
+    String where = line > 0 ? file + ":" + line : file;
+    String bad = switch (parameter) {
+      case "min_share" -> value > 0 && value <= 1 ? null : "a share of the cryptos in (0, 1] (e.g. 0.8)";
+      case "min_improved", "min_pairs" -> value >= 1 && value == Math.rint(value) ? null : "a whole number ≥ 1";
+      default -> null;
+    };
+    if (bad != null) {
+      throw DossierException.usage(String.format(Locale.ROOT, "%s: %s %s must be %s, not %s", where, kind.id(), parameter,
+          bad, dossier.format.Formats.plain(value)));
+    }
   }
 
   private int indexOf(String id) {

@@ -2,9 +2,11 @@ package dossier.model;
 
 import dossier.format.Formats;
 import dossier.gates.BranchAnalysis;
+import dossier.gates.GateEvaluator;
 import dossier.gates.GateKind;
 import dossier.gates.GatePlan;
 import dossier.gates.GatePlan.Gate;
+import dossier.gates.Printed;
 import dossier.gates.Status;
 import dossier.gates.VariantVerdict;
 import dossier.model.Dossier.AnomalyView;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The view of one branch: its tables and the facts of the sentences around them, formatted. */
 final class BranchViews {
@@ -84,13 +87,15 @@ final class BranchViews {
     Optional<String> commonExclusions = cs.stream().map(c -> exclusions(c)).distinct().count() == 1
         && !cs.get(0).excluded().isEmpty() ? Optional.of(exclusions(cs.get(0))) : Optional.empty();
 
-    double weakest = cs.stream().map(Comparison::cohensD).filter(Double::isFinite)
-        .min((a, b) -> Double.compare(Math.abs(a), Math.abs(b))).orElse(Double.NaN);
-    double maxBh = cs.stream().mapToDouble(Comparison::pBh).filter(Double::isFinite).max().orElse(Double.NaN);
+    // Over the defined d's and p's only: an undefined one has no size to compare.
+    double weakest = cs.stream().map(Comparison::cohensD).filter(OptionalDouble::isPresent)
+        .map(OptionalDouble::getAsDouble).min((a, b) -> Double.compare(Math.abs(a), Math.abs(b))).orElse(Double.NaN);
+    double maxBh = cs.stream().map(Comparison::pBh).filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble).max().orElse(Double.NaN);
     Direction direction = new Direction(
-        (int) cs.stream().filter(c -> c.ciHigh() < 0).count(),
-        (int) cs.stream().filter(c -> c.ciLow() > 0).count(),
-        (int) cs.stream().filter(c -> !(c.ciHigh() < 0) && !(c.ciLow() > 0)).count(),
+        (int) cs.stream().filter(Comparison::ciBelowZero).count(),
+        (int) cs.stream().filter(Comparison::ciAboveZero).count(),
+        (int) cs.stream().filter(c -> !c.ciBelowZero() && !c.ciAboveZero()).count(),
         Formats.f1Outward(weakest, weakest > 0), EffectSize.label(weakest), Formats.p(maxBh));
 
     List<VerdictView> verdicts = new ArrayList<>();
@@ -215,30 +220,34 @@ final class BranchViews {
 
   static ComparisonView comparison(Comparison c) {
     List<String> excluded = c.excluded().stream().map(e -> e.cell() + ": " + e.reason()).toList();
-    boolean excludesZero = c.ciHigh() < 0 || c.ciLow() > 0;
+    boolean excludesZero = c.ciBelowZero() || c.ciAboveZero();
+    String ci3 = c.inference().isPresent() ? "[" + Formats.f3(c.ciLow()) + ", " + Formats.f3(c.ciHigh()) + "]"
+        : Formats.NA;
     return new ComparisonView(c.variant(), c.pairs(), Formats.f4(c.meanDelta()), Formats.f4(c.ciLow()),
-        Formats.f4(c.ciHigh()), Formats.f3(c.cohensD()), EffectSize.label(c.cohensD()), Formats.p(c.pRaw()),
+        Formats.f4(c.ciHigh()), Formats.f3(c.cohensD()),
+        c.cohensD().isPresent() ? EffectSize.label(c.cohensD().getAsDouble()) : "", Formats.p(c.pRaw()),
         Formats.p(c.pBh()), excluded, Formats.f3(c.meanDelta(Metric.SORTINO)),
-        Formats.signed2(c.meanDelta(Metric.TOTAL_RETURN)), Formats.f2(c.cohensD()),
-        "[" + Formats.f3(c.ciLow()) + ", " + Formats.f3(c.ciHigh()) + "]", excludesZero);
+        Formats.signed2(c.meanDelta(Metric.TOTAL_RETURN)), Formats.f2(c.cohensD()), ci3, excludesZero,
+        c.undefined().map(u -> u == Comparison.Undefined.NO_SPREAD ? "spread" : "pairs").orElse(""));
   }
 
-  /** The joint-metric components with ✓ where the component clears the joint gate's threshold. */
+  /**
+   * The joint-metric components with ✓ where the component clears the joint gate's threshold,
+   * decided as gate 2 decides, on the figure printed.
+   */
   private static JointView joint(Comparison c, Gate gate) {
-    double e = c.meanDelta(Metric.EXPECTANCY_NET);
-    double s = c.meanDelta(Metric.SORTINO);
-    double m = c.meanDelta(Metric.MAX_DRAWDOWN);
-    return new JointView(c.variant(),
-        mark(Formats.signed1(e), e >= gate.threshold("min_expectancy"), e),
-        mark(Formats.signed2(s), s >= gate.threshold("min_sortino"), s),
-        mark(Formats.signed2(m), m <= gate.threshold("max_drawdown"), m));
+    Printed e = Printed.signed(c.meanDelta(Metric.EXPECTANCY_NET), 1);
+    Printed s = Printed.signed(c.meanDelta(Metric.SORTINO), 2);
+    Printed m = Printed.signed(c.meanDelta(Metric.MAX_DRAWDOWN), 2);
+    return new JointView(c.variant(), mark(e, p -> GateEvaluator.expectancyOk(gate, p)),
+        mark(s, p -> GateEvaluator.sortinoOk(gate, p)), mark(m, p -> GateEvaluator.drawdownOk(gate, p)));
   }
 
-  private static String mark(String value, boolean ok, double raw) {
-    if (!Double.isFinite(raw)) {
+  private static String mark(Printed value, java.util.function.Predicate<Printed> ok) {
+    if (!value.finite()) {
       return value + " ⚠";
     }
-    return value + (ok ? " ✓" : " ✗");
+    return value + (ok.test(value) ? " ✓" : " ✗");
   }
 
 }

@@ -149,10 +149,15 @@ public record Dossier(
 
   public record Winner(String crypto, String variant) {}
 
+  /**
+   * @param effectLabel empty when d is undefined
+   * @param undefined why d, p and the CI are n/a: "spread" (the deltas are all equal), "pairs"
+   *     (fewer than 2), or empty when they are defined; the footnote's words are the template's
+   */
   public record ComparisonView(
       String variant, int pairs, String meanDelta, String ciLow, String ciHigh, String cohensD, String effectLabel,
       String pRaw, String pBh, List<String> excluded, String sortinoDelta, String returnDelta,
-      String cohensD2, String ci3, boolean ciExcludesZero) {}
+      String cohensD2, String ci3, boolean ciExcludesZero, String undefined) {}
 
   /**
    * How the CIs of a branch sit against 0, for the sentence under the paired table.

@@ -23,11 +23,13 @@ import dossier.stats.Bootstrap;
 import dossier.stats.Comparison;
 import dossier.stats.EffectSize;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -166,7 +168,7 @@ public final class DossierBuilder {
         ? String.format(Locale.ROOT, "ABANDON %s variants (%s)", ba.stats().sweep().factor(), String.join(" + ", variants))
         : "LOCK " + String.join(" + ", ba.locked());
     List<Comparison> cs = ba.stats().comparisons();
-    if (!cs.isEmpty() && cs.stream().allMatch(c -> c.ciHigh() < 0)) {
+    if (!cs.isEmpty() && cs.stream().allMatch(Comparison::ciBelowZero)) {
       int cryptos = ba.stats().sweep().cryptos().size();
       return String.format(Locale.ROOT, "%s — %s regress %s on %d/%d cryptos with statistical significance", head,
           cs.size() == 2 ? "both" : "all", ba.stats().primary().column(), cryptosAgainst(ba), cryptos);
@@ -177,19 +179,28 @@ public final class DossierBuilder {
   static int cryptosAgainst(BranchAnalysis b) {
     List<Comparison> cs = b.stats().comparisons();
     return (int) b.stats().sweep().cryptos().stream()
-        .filter(crypto -> cs.stream().allMatch(c -> c.perCryptoDelta().get(crypto) < 0))
+        .filter(crypto -> cs.stream().allMatch(c -> c.regresses(crypto)))
         .count();
   }
 
   static Tldr tldr(TrackSpec spec, BranchSpec bs, BranchAnalysis b) {
     List<Comparison> cs = b.stats().comparisons();
-    boolean allRegress = !cs.isEmpty() && cs.stream().allMatch(c -> c.ciHigh() < 0);
-    double dMin = cs.stream().mapToDouble(Comparison::cohensD).min().orElse(Double.NaN);
-    double dMax = cs.stream().mapToDouble(Comparison::cohensD).max().orElse(Double.NaN);
-    double weakest = Math.abs(dMin) < Math.abs(dMax) ? dMin : dMax;
+    boolean allRegress = !cs.isEmpty() && cs.stream().allMatch(Comparison::ciBelowZero);
+    // The d range spans the defined d's only; with none, it is not stated (empty).
+    double[] ds = cs.stream().map(Comparison::cohensD).filter(OptionalDouble::isPresent)
+        .mapToDouble(OptionalDouble::getAsDouble).toArray();
+    String dMin = "";
+    String dMax = "";
+    String label = "";
+    if (ds.length > 0) {
+      double lo = Arrays.stream(ds).min().getAsDouble();
+      double hi = Arrays.stream(ds).max().getAsDouble();
+      dMin = Formats.f1Outward(lo, true);
+      dMax = Formats.f1Outward(hi, false);
+      label = EffectSize.label(Math.abs(lo) < Math.abs(hi) ? lo : hi);
+    }
     VariantSpec baseline = bs.variants().get(0);
     return new Tldr(b.locked(), allRegress, spec.narrative().hypothesis(), cryptosAgainst(b),
-        b.stats().sweep().cryptos().size(), EffectSize.label(weakest), Formats.f1Outward(dMin, true),
-        Formats.f1Outward(dMax, false), baseline.note().orElse(""), spec.narrative().tldr());
+        b.stats().sweep().cryptos().size(), label, dMin, dMax, baseline.note().orElse(""), spec.narrative().tldr());
   }
 }

@@ -35,8 +35,8 @@ final class FigureBuilder {
     double lo = Math.min(0, threshold);
     double hi = Math.max(0, threshold);
     for (Comparison c : cs) {
-      lo = min(lo, c.ciLow(), c.meanDelta());
-      hi = max(hi, c.ciHigh(), c.meanDelta());
+      lo = min(lo, c.ciLow().orElse(c.meanDelta()), c.meanDelta());
+      hi = max(hi, c.ciHigh().orElse(c.meanDelta()), c.meanDelta());
     }
     double step = niceStep((hi - lo) / 6);
     double from = Math.floor(lo / step) * step;
@@ -51,8 +51,10 @@ final class FigureBuilder {
     List<ForestRow> rows = new ArrayList<>();
     for (int i = 0; i < cs.size(); i++) {
       Comparison c = cs.get(i);
-      String kind = c.ciHigh() < 0 ? "wrong" : (c.ciLow() > 0 && c.meanDelta() >= threshold ? "pass" : "neutral");
-      rows.add(new ForestRow(c.variant(), u(TOP + ROW * i + ROW / 2), x.atOrEdge(c.ciLow()), x.atOrEdge(c.ciHigh()),
+      String kind = c.ciBelowZero() ? "wrong" : (c.ciAboveZero() && c.meanDelta() >= threshold ? "pass" : "neutral");
+      // An undefined CI is drawn as no interval, at the mean.
+      rows.add(new ForestRow(c.variant(), u(TOP + ROW * i + ROW / 2), x.atOrEdge(c.ciLow().orElse(c.meanDelta())),
+          x.atOrEdge(c.ciHigh().orElse(c.meanDelta())),
           x.atOrEdge(c.meanDelta()), kind, Formats.f4(c.meanDelta())));
     }
     String metric = stats.primary().column();

@@ -86,8 +86,11 @@ final class GateSummaries {
           Formats.plainSigned(gate.threshold("max_drawdown")));
       case STABILITY -> String.format(Locale.ROOT, "Stability — per-fold %s variance ≤ %s", metric,
           Formats.plain(gate.threshold("max_variance")));
-      case PER_ASSET -> String.format(Locale.ROOT, "Per-asset — %s improves on ≥ %s/%d cryptos", metric,
-          Formats.plain(gate.threshold("min_improved")), cryptos);
+      case PER_ASSET -> GateEvaluator.requiredCryptos(gate, cryptos) > cryptos
+          ? String.format(Locale.ROOT, "Per-asset — %s improves on ≥ %d cryptos (the sweep has %d)", metric,
+              GateEvaluator.requiredCryptos(gate, cryptos), cryptos)
+          : String.format(Locale.ROOT, "Per-asset — %s improves on ≥ %d/%d cryptos", metric,
+              GateEvaluator.requiredCryptos(gate, cryptos), cryptos);
       case SAMPLE_SIZE -> String.format(Locale.ROOT, "Sample size — ≥ %s BUY trades / fold",
           Formats.plain(gate.threshold("min_trades")));
       case READINESS -> "MLOps readiness";
@@ -143,8 +146,8 @@ final class GateSummaries {
       case F1_LIFT -> {
         double lo = cs.stream().mapToDouble(Comparison::meanDelta).min().orElseThrow();
         double hi = cs.stream().mapToDouble(Comparison::meanDelta).max().orElseThrow();
-        boolean allBelow = cs.stream().allMatch(c -> c.ciHigh() < 0);
-        boolean allAbove = cs.stream().allMatch(c -> c.ciLow() > 0);
+        boolean allBelow = cs.stream().allMatch(Comparison::ciBelowZero);
+        boolean allAbove = cs.stream().allMatch(Comparison::ciAboveZero);
         if (allBelow || allAbove) {
           yield String.format(Locale.ROOT, "%s ∈ [%s, %s] with CI95 excluding 0%s", n == 1 ? "the variant" : "every variant",
               Formats.f4(lo), Formats.f4(hi), allBelow ? " in the WRONG direction" : "");

@@ -2,10 +2,12 @@ package dossier.render;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * A small JSON writer for the machine-readable report: maps keep their order, a non-finite
- * number is {@code null}, output is indented and ends with a newline. No library needed for
+ * number and an empty {@link OptionalDouble} (an undefined statistic) are {@code null}, output is
+ * indented and ends with a newline. No library needed for
  * something this regular, and the bytes are the same on every run.
  */
 public final class Json {
@@ -24,6 +26,8 @@ public final class Json {
       string(s, out);
     } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
       out.append(v);
+    } else if (v instanceof OptionalDouble o) {
+      write(o.isPresent() ? (Object) o.getAsDouble() : null, out, depth);
     } else if (v instanceof Double d) {
       out.append(Double.isFinite(d) ? Double.toString(d) : "null");
     } else if (v instanceof Map<?, ?> map) {

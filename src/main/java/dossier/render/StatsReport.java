@@ -1,5 +1,6 @@
 package dossier.render;
 
+import dossier.format.Formats;
 import dossier.gates.BranchAnalysis;
 import dossier.gates.GateResult;
 import dossier.gates.TrackAnalysis;
@@ -115,8 +116,12 @@ public final class StatsReport {
     out.put("cohens_d", c.cohensD());
     out.put("p_raw", c.pRaw());
     out.put("p_bh", c.pBh());
+    // Why ci, d and p are null; null when they are defined.
+    out.put("undefined", c.undefined().map(u -> u.reason(c.primary())).orElse(null));
     out.put("mean_deltas", metricMap(c.meanDeltas()));
     out.put("per_crypto_delta", new LinkedHashMap<String, Object>(c.perCryptoDelta()));
+    // Cryptos whose mean Δ, rounded to the 4 decimals the dossier prints, is above 0 (gate 4's count).
+    out.put("improved_cryptos", c.improvedCryptos());
     List<Object> excluded = new ArrayList<>();
     c.excluded().forEach(e -> {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -155,9 +160,10 @@ public final class StatsReport {
         VariantVerdict v = b.verdicts().get(i);
         StringBuilder gates = new StringBuilder();
         v.gates().forEach(g -> gates.append(g.status().name().charAt(0)));
-        out.append(String.format(Locale.ROOT, "%-20s %4d %9.4f %9.4f %9.4f %8.3f %10.2e %10.2e  %s → %s%n",
-            c.variant(), c.pairs(), c.meanDelta(), c.ciLow(), c.ciHigh(), c.cohensD(), c.pRaw(), c.pBh(), gates,
-            v.verdict()));
+        // Formats prints an undefined or non-finite figure as n/a, never NaN or Infinity.
+        out.append(String.format(Locale.ROOT, "%-20s %4d %9s %9s %9s %8s %10s %10s  %s → %s%n",
+            c.variant(), c.pairs(), Formats.f4(c.meanDelta()), Formats.f4(c.ciLow()), Formats.f4(c.ciHigh()),
+            Formats.f3(c.cohensD()), Formats.p(c.pRaw()), Formats.p(c.pBh()), gates, v.verdict()));
       }
     }
     return out.toString();

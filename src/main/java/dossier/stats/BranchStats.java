@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The statistics of one branch: per-crypto summaries of every variant and the paired comparison
@@ -43,10 +45,10 @@ public record BranchStats(
     List<Comparison> raw = sweep.compared().stream()
         .map(v -> compare(sweep, sweep.baselineSweep(), v, primary, bootstrap))
         .toList();
-    double[] adjusted = BenjaminiHochberg.adjust(raw.stream().mapToDouble(Comparison::pRaw).toArray());
+    List<OptionalDouble> adjusted = BenjaminiHochberg.adjust(raw.stream().map(Comparison::pRaw).toList());
     List<Comparison> comparisons = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
-      comparisons.add(raw.get(i).withBh(adjusted[i]));
+      comparisons.add(raw.get(i).withBh(adjusted.get(i)));
     }
     return new BranchStats(sweep, primary, bootstrap, summaries, comparisons, Anomalies.detect(sweep));
   }
@@ -55,10 +57,14 @@ public record BranchStats(
     return summaries.get(variant);
   }
 
+  /**
+   * The useful rows only (n_trades > 0), the rule of the pairs too: a fold without a trade has no
+   * BUY to score, and its f1 of 0 would enter the means and gate 3's variance while its pair is left out.
+   */
   static CryptoSummary summarise(VariantSweep v, String crypto) {
     // Cells sort by crypto, then fold: one crypto's rows are a range of the map, not a scan of it.
-    List<ResultRow> rows = List.copyOf(
-        v.counted().subMap(new Cell(crypto, Integer.MIN_VALUE), new Cell(crypto, Integer.MAX_VALUE)).values());
+    List<ResultRow> rows = v.counted().subMap(new Cell(crypto, Integer.MIN_VALUE), new Cell(crypto, Integer.MAX_VALUE))
+        .values().stream().filter(ResultRow::useful).toList();
     Map<Metric, Double> mean = new EnumMap<>(Metric.class);
     Map<Metric, Double> variance = new EnumMap<>(Metric.class);
     for (Metric m : Metric.values()) {
@@ -96,18 +102,36 @@ public record BranchStats(
     byCrypto.forEach((crypto, ofCrypto) ->
         perCrypto.put(crypto, ofCrypto.isEmpty() ? Double.NaN : Descriptive.mean(deltas(ofCrypto, primary))));
     double[] d = deltas(pairs, primary);
-    double ciLow = Double.NaN;
-    double ciHigh = Double.NaN;
-    if (d.length >= 2) {
-      Bootstrap.Interval ci = Bootstrap.percentileInterval(d, bootstrap.resamples(), bootstrap.seed(),
-          bootstrap.level());
-      ciLow = ci.low();
-      ciHigh = ci.high();
+    return new Comparison(variant.variant(), primary, d.length, excluded, meanDelta, inference(d, pairs, primary,
+        bootstrap), perCrypto);
+  }
+
+  /**
+   * CI, d and p of the deltas, or empty when they are undefined: fewer than 2 pairs, or deltas
+   * whose spread is at the rounding level of the values they were computed from. Deltas that are
+   * equal in the decimal data differ in binary by a few units in the last place (ulp) of the
+   * values subtracted (0.63 − 0.60 and 0.53 − 0.50 are not the same double); their sd is then
+   * about 1e-17, and d = mean / sd would read 1.57e15 and p 0. Their sd stays below a few ulp of
+   * the largest |value| paired; 64 ulp leaves room for the error of the mean and the sum of squares,
+   * and is far below any spread a metric can show (64 ulp of 1 is 1.4e-14). The pBh is set by
+   * {@link #of}, over every variant of the branch.
+   */
+  static Optional<Comparison.Inference> inference(double[] d, List<ResultRow[]> pairs, Metric primary,
+      BootstrapSettings bootstrap) {
+    if (d.length < 2) {
+      return Optional.empty();
     }
-    double cohen = d.length >= 2 ? EffectSize.cohensDz(d) : Double.NaN;
-    double p = PairedTTest.test(d).p();
-    return new Comparison(variant.variant(), primary, d.length, excluded, meanDelta, ciLow, ciHigh, cohen, p, Double.NaN,
-        perCrypto);
+    double scale = 0;
+    for (ResultRow[] p : pairs) {
+      scale = Math.max(scale, Math.max(Math.abs(p[0].metric(primary)), Math.abs(p[1].metric(primary))));
+    }
+    double sd = Descriptive.standardDeviation(d);
+    if (sd <= 64 * Math.ulp(scale)) {
+      return Optional.empty();
+    }
+    Bootstrap.Interval ci = Bootstrap.percentileInterval(d, bootstrap.resamples(), bootstrap.seed(), bootstrap.level());
+    return Optional.of(new Comparison.Inference(ci.low(), ci.high(), EffectSize.cohensDz(d), PairedTTest.test(d).p(),
+        Double.NaN));
   }
 
   private static double[] deltas(List<ResultRow[]> pairs, Metric m) {

@@ -125,7 +125,7 @@ class CriteriaTest {
   @Test
   void cohensDPassesAndFailsWithTheLayoutsPrecision() {
     BranchStats s = three();
-    assertEquals(2.924038303442689, s.comparisons().get(0).cohensD(), 1e-9);
+    assertEquals(2.924038303442689, s.comparisons().get(0).cohensD().getAsDouble(), 1e-9);
     Map<String, VariantVerdict> results = evaluate(PLAN, s, R);
     assertGate(Status.PASS, "d = 2.924 (huge)", gate(results.get("good"), GateKind.COHENS_D));
     assertGate(Status.FAIL, "d = 0.195 (very small)", gate(results.get("weak"), GateKind.COHENS_D));
@@ -166,7 +166,8 @@ class CriteriaTest {
     // One pair: no CI, so f1_lift and Cohen's d cannot be judged, but the story Δ can.
     List<ResultRow> one = variant("v1", (c, f) -> 0.05, 0, 0).subList(0, 1);
     VariantVerdict v = evaluate(PLAN, stats(List.of(baseline(), one), "v1"), R).get("v1");
-    assertGate(Status.WARN, "cannot evaluate: 1 usable pair(s)", gate(v, GateKind.F1_LIFT));
+    assertGate(Status.WARN, "cannot evaluate: too few pairs (n = 1; the plan asks for at least 10)",
+        gate(v, GateKind.F1_LIFT));
     assertGate(Status.WARN, "cannot evaluate: 1 usable pair(s)", gate(v, GateKind.COHENS_D));
     assertGate(Status.PASS, "Δ = 0.0500", gate(v, GateKind.MIN_DELTA));
     assertEquals(Verdict.ABANDON, v.verdict());
@@ -210,8 +211,14 @@ class CriteriaTest {
         List.of(new CriterionSpec("ece", Map.of("max_increase", 1 / 128.0), false, 3)), SPEC);
     assertGate(Status.PASS, "ΔECE = 0.0078", gate(evaluate(plan, stats(List.of(base, v1), "v1"), R).get("v1"),
         GateKind.ECE));
-    GatePlan tighter = GatePlan.defaults().withCriteria(
+    // The gate decides on the figure it prints: 0.0078125 is "0.0078", within a limit of 0.0078 …
+    GatePlan printed = GatePlan.defaults().withCriteria(
         List.of(new CriterionSpec("ece", Map.of("max_increase", 0.0078), false, 3)), SPEC);
+    assertGate(Status.PASS, "ΔECE = 0.0078", gate(evaluate(printed, stats(List.of(base, v1), "v1"), R).get("v1"),
+        GateKind.ECE));
+    // … and beyond one of 0.0077.
+    GatePlan tighter = GatePlan.defaults().withCriteria(
+        List.of(new CriterionSpec("ece", Map.of("max_increase", 0.0077), false, 3)), SPEC);
     assertGate(Status.FAIL, "ΔECE = 0.0078", gate(evaluate(tighter, stats(List.of(base, v1), "v1"), R).get("v1"),
         GateKind.ECE));
   }

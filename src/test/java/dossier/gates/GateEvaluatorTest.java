@@ -103,11 +103,11 @@ class GateEvaluatorTest {
     assertEquals(List.of(GateKind.F1_LIFT, GateKind.JOINT, GateKind.STABILITY, GateKind.PER_ASSET,
         GateKind.SAMPLE_SIZE, GateKind.READINESS), PLAN.gates().stream().map(GatePlan.Gate::kind).toList());
     assertEquals(List.of(1, 2, 3, 4, 5, 6), PLAN.gates().stream().map(GatePlan.Gate::number).toList());
-    assertEquals(Map.of("min_delta", 0.015), PLAN.gates().get(0).thresholds());
+    assertEquals(Map.of("min_delta", 0.015, "min_pairs", 10.0), PLAN.gates().get(0).thresholds());
     assertEquals(Map.of("min_expectancy", 0.0, "min_sortino", 0.0, "max_drawdown", 1.0),
         PLAN.gates().get(1).thresholds());
     assertEquals(0.05, PLAN.gates().get(2).threshold("max_variance"));
-    assertEquals(4.0, PLAN.gates().get(3).threshold("min_improved"));
+    assertEquals(Map.of("min_share", 0.8), PLAN.gates().get(3).thresholds());
     assertEquals(50.0, PLAN.gates().get(4).threshold("min_trades"));
     assertEquals(Map.of(), PLAN.gates().get(5).thresholds());
     assertEquals(List.of("Model card", "Data lineage", "Reproducibility", "Monitoring", "Rollback plan", "Sign-off"),
@@ -122,9 +122,9 @@ class GateEvaluatorTest {
     VariantVerdict v = evaluate(PLAN, s, READY).get("v1");
     Comparison c = s.comparisons().get(0);
     assertEquals(List.of(1, 2, 3, 4, 5, 6), v.gates().stream().map(GateResult::number).toList());
-    assertGate(Status.PASS, "Δ = 0.0360, CI95 [" + Formats.f4(c.ciLow()) + ", " + Formats.f4(c.ciHigh()) + "]",
+    assertGate(Status.PASS, "Δ = 0.0360, CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", " + Formats.f4(c.ciHigh().getAsDouble()) + "]",
         gate(v, GateKind.F1_LIFT));
-    assertTrue(c.ciLow() > 0.03 && c.ciHigh() < 0.045, c.ciLow() + " " + c.ciHigh());
+    assertTrue(c.ciLow().getAsDouble() > 0.03 && c.ciHigh().getAsDouble() < 0.045, c.ciLow().getAsDouble() + " " + c.ciHigh().getAsDouble());
     assertGate(Status.PASS, "Δexpectancy +2.0, Δsortino +0.20, Δmax_drawdown +0.50", gate(v, GateKind.JOINT));
     // EEE varies most: 0.01·fold over folds 1..3, variance 0.0001
     assertGate(Status.PASS, "max variance 0.000 (EEE)", gate(v, GateKind.STABILITY));
@@ -143,8 +143,8 @@ class GateEvaluatorTest {
     BranchStats s = stats(rows(List.of(baseline(3), worse)), "worse");
     VariantVerdict v = evaluate(PLAN, s, READY).get("worse");
     Comparison c = s.comparisons().get(0);
-    assertTrue(c.ciHigh() < 0);
-    assertGate(Status.FAIL, "Δ = -0.0320, CI95 [" + Formats.f4(c.ciLow()) + ", " + Formats.f4(c.ciHigh())
+    assertTrue(c.ciHigh().getAsDouble() < 0);
+    assertGate(Status.FAIL, "Δ = -0.0320, CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", " + Formats.f4(c.ciHigh().getAsDouble())
         + "] (significant in WRONG direction)", gate(v, GateKind.F1_LIFT));
     assertGate(Status.FAIL, "Δexpectancy +1.0, Δsortino -0.20, Δmax_drawdown +2.00", gate(v, GateKind.JOINT));
     assertEquals(Status.PASS, gate(v, GateKind.STABILITY).status());
@@ -163,9 +163,9 @@ class GateEvaluatorTest {
     List<ResultRow> flat = variant("flat", 3, (c, f) -> (c + f) % 2 == 0 ? 0.02 : -0.02, 1.2, 12.0, 10.5, 60);
     BranchStats s = stats(rows(List.of(baseline(3), flat)), "flat");
     Comparison c = s.comparisons().get(0);
-    assertTrue(c.ciLow() < 0 && c.ciHigh() > 0);
+    assertTrue(c.ciLow().getAsDouble() < 0 && c.ciHigh().getAsDouble() > 0);
     assertGate(Status.FAIL, String.format("Δ = %s, CI95 [%s, %s] (CI95 includes 0)", Formats.f4(c.meanDelta()),
-        Formats.f4(c.ciLow()), Formats.f4(c.ciHigh())), gate(evaluate(PLAN, s, READY).get("flat"), GateKind.F1_LIFT));
+        Formats.f4(c.ciLow().getAsDouble()), Formats.f4(c.ciHigh().getAsDouble())), gate(evaluate(PLAN, s, READY).get("flat"), GateKind.F1_LIFT));
   }
 
   @Test
@@ -173,9 +173,9 @@ class GateEvaluatorTest {
     List<ResultRow> small = variant("small", 3, (c, f) -> 0.01 + 0.0001 * f, 1.2, 12.0, 10.5, 60);
     BranchStats s = stats(rows(List.of(baseline(3), small)), "small");
     Comparison c = s.comparisons().get(0);
-    assertTrue(c.ciLow() > 0);
+    assertTrue(c.ciLow().getAsDouble() > 0);
     VariantVerdict v = evaluate(PLAN, s, READY).get("small");
-    assertGate(Status.FAIL, "Δ = 0.0102, CI95 [" + Formats.f4(c.ciLow()) + ", " + Formats.f4(c.ciHigh()) + "]",
+    assertGate(Status.FAIL, "Δ = 0.0102, CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", " + Formats.f4(c.ciHigh().getAsDouble()) + "]",
         gate(v, GateKind.F1_LIFT));
     assertEquals(1, v.count(Status.FAIL));
     assertEquals(Verdict.ABANDON, v.verdict(), "one FAIL is enough to abandon");
@@ -250,7 +250,8 @@ class GateEvaluatorTest {
     List<ResultRow> one = variant("v1", 1, (c, f) -> 0.03 + 0.001 * c, 1.2, 12.0, 10.5, 60);
     VariantVerdict v = evaluate(PLAN, stats(rows(List.of(baseline(1), one)), "v1"), READY).get("v1");
     assertGate(Status.WARN, "cannot evaluate: fewer than 2 folds per crypto", gate(v, GateKind.STABILITY));
-    assertEquals(Status.PASS, gate(v, GateKind.F1_LIFT).status(), "five pairs still give a CI");
+    assertGate(Status.WARN, "cannot evaluate: too few pairs (n = 5; the plan asks for at least 10)",
+        gate(v, GateKind.F1_LIFT));
     assertEquals(Verdict.ABANDON, v.verdict());
   }
 
@@ -284,7 +285,8 @@ class GateEvaluatorTest {
     List<ResultRow> rows = new ArrayList<>(baseline(3));
     rows.add(good("v1").get(0));
     VariantVerdict v = evaluate(PLAN, stats(rows, "v1"), READY).get("v1");
-    assertGate(Status.WARN, "cannot evaluate: 1 usable pair(s)", gate(v, GateKind.F1_LIFT));
+    assertGate(Status.WARN, "cannot evaluate: too few pairs (n = 1; the plan asks for at least 10)",
+        gate(v, GateKind.F1_LIFT));
     assertEquals(Verdict.ABANDON, v.verdict());
   }
 
@@ -292,12 +294,16 @@ class GateEvaluatorTest {
   void noUsablePairMakesLiftAndPerAssetWarn() {
     List<ResultRow> none = variant("v1", 3, (c, f) -> 0.03, 1.2, 12.0, 10.5, 0);
     VariantVerdict v = evaluate(PLAN, stats(rows(List.of(baseline(3), none)), "v1"), READY).get("v1");
-    assertGate(Status.WARN, "cannot evaluate: 0 usable pair(s)", gate(v, GateKind.F1_LIFT));
+    assertGate(Status.WARN, "cannot evaluate: too few pairs (n = 0; the plan asks for at least 10)",
+        gate(v, GateKind.F1_LIFT));
     assertGate(Status.WARN, "cannot evaluate: Δexpectancy n/a, Δsortino n/a, Δmax_drawdown n/a",
         gate(v, GateKind.JOINT));
     assertGate(Status.WARN, "cannot evaluate: no crypto has a usable pair", gate(v, GateKind.PER_ASSET));
-    assertGate(Status.FAIL, "mean n_trades 0.0 (vs 60.0 baseline)", gate(v, GateKind.SAMPLE_SIZE));
-    assertEquals(2, v.count(Status.PASS), "only stability and readiness pass");
+    // Rows without a trade enter no figure: no variance, and no sample to count.
+    assertGate(Status.WARN, "cannot evaluate: fewer than 2 folds per crypto", gate(v, GateKind.STABILITY));
+    assertGate(Status.WARN, "cannot evaluate: 15 row(s) of v1 made no trade (AAA folds 1–3, BBB folds 1–3, CCC folds"
+        + " 1–3, DDD folds 1–3, EEE folds 1–3)", gate(v, GateKind.SAMPLE_SIZE));
+    assertEquals(1, v.count(Status.PASS), "only readiness passes");
   }
 
   @Test

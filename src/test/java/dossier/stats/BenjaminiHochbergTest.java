@@ -1,8 +1,11 @@
 package dossier.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,20 +76,26 @@ class BenjaminiHochbergTest {
   }
 
   /**
-   * NaN (a test that could not be run) stays NaN and does not count in m. SciPy refuses NaN
-   * ("`ps` must include only numbers between 0 and 1."), so the reference is SciPy on the other
-   * values, put back in place.
+   * An undefined p (a test that could not be run) counts in m as p = 1 and stays undefined; it is
+   * not dropped from m, which would make the others look stronger.
    */
   @Test
-  void nanIsIgnored() {
-    // python3 -c "from scipy.stats import false_discovery_control as f; print([repr(float(x)) for x in f([0.01, 0.04, 0.03])])"
-    // -> ['0.03', '0.04', '0.04']
-    assertAdjusted(
-        new double[] {0.03, Double.NaN, 0.04, 0.04},
-        BenjaminiHochberg.adjust(new double[] {0.01, Double.NaN, 0.04, 0.03}));
-    assertAdjusted(
-        new double[] {Double.NaN, Double.NaN},
-        BenjaminiHochberg.adjust(new double[] {Double.NaN, Double.NaN}));
+  void undefinedCountsInMAsOne() {
+    // python3 -c "from scipy.stats import false_discovery_control as f; print([repr(float(x)) for x in f([0.01, 1.0, 0.04, 0.03])])"
+    // -> ['0.04', '1.0', '0.05333333333333333', '0.05333333333333333']
+    List<OptionalDouble> adjusted = BenjaminiHochberg.adjust(
+        List.of(OptionalDouble.of(0.01), OptionalDouble.empty(), OptionalDouble.of(0.04), OptionalDouble.of(0.03)));
+    assertEquals(OptionalDouble.of(0.04), adjusted.get(0));
+    assertEquals(OptionalDouble.empty(), adjusted.get(1));
+    assertEquals(0.05333333333333333, adjusted.get(2).getAsDouble(), 1e-15);
+    assertEquals(0.05333333333333333, adjusted.get(3).getAsDouble(), 1e-15);
+    assertEquals(List.of(OptionalDouble.empty(), OptionalDouble.empty()),
+        BenjaminiHochberg.adjust(List.of(OptionalDouble.empty(), OptionalDouble.empty())));
+  }
+
+  @Test
+  void aNumberThatIsNoPIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> BenjaminiHochberg.adjust(new double[] {0.01, Double.NaN}));
   }
 
   @Test

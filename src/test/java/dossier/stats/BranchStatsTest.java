@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Pairing, exclusions, mean Δ, BH and per-crypto summaries on small hand-built sweeps. */
@@ -121,11 +122,11 @@ class BranchStatsTest {
       }
     }
     Bootstrap.Interval ci = Bootstrap.percentileInterval(d, 1000, 42, 0.95);
-    assertEquals(ci.low(), c.ciLow(), EPS);
-    assertEquals(ci.high(), c.ciHigh(), EPS);
-    assertTrue(c.ciLow() > 0 && c.ciLow() <= c.meanDelta() && c.meanDelta() <= c.ciHigh());
-    assertEquals(EffectSize.cohensDz(d), c.cohensD(), EPS);
-    assertEquals(PairedTTest.test(d).p(), c.pRaw(), 1e-15);
+    assertEquals(ci.low(), c.ciLow().getAsDouble(), EPS);
+    assertEquals(ci.high(), c.ciHigh().getAsDouble(), EPS);
+    assertTrue(c.ciLow().getAsDouble() > 0 && c.ciLow().getAsDouble() <= c.meanDelta() && c.meanDelta() <= c.ciHigh().getAsDouble());
+    assertEquals(EffectSize.cohensDz(d), c.cohensD().getAsDouble(), EPS);
+    assertEquals(PairedTTest.test(d).p(), c.pRaw().getAsDouble(), 1e-15);
   }
 
   @Test
@@ -188,10 +189,8 @@ class BranchStatsTest {
     assertEquals(1, c.pairs());
     assertTrue(Double.isNaN(c.perCryptoDelta().get("BBB")));
     assertEquals(1, c.improvedCryptos());
-    assertTrue(Double.isNaN(c.ciLow()) && Double.isNaN(c.ciHigh()), "no CI from one pair");
-    assertTrue(Double.isNaN(c.cohensD()));
-    assertTrue(Double.isNaN(c.pRaw()));
-    assertTrue(Double.isNaN(c.pBh()));
+    assertEquals(Optional.empty(), c.inference(), "no CI, d or p from one pair");
+    assertEquals(Optional.of(Comparison.Undefined.FEWER_THAN_TWO_PAIRS), c.undefined());
   }
 
   @Test
@@ -211,7 +210,7 @@ class BranchStatsTest {
     List<ResultRow> rows = new ArrayList<>(grid("none", 0));
     rows.addAll(grid("v1", 0.01));
     rows.addAll(grid("v2", -0.002));
-    // v3 has a single usable pair: no p, and it does not count in m
+    // v3 has a single usable pair: no p, and it counts in m as p = 1
     rows.add(ok("v3", "AAA", 1, 0.9, 10));
     // v4 has noise around no lift
     for (int c = 0; c < CRYPTOS.size(); c++) {
@@ -222,25 +221,27 @@ class BranchStatsTest {
     BranchStats s = stats(rows, List.of("none", "v1", "v2", "v3", "v4"), CRYPTOS);
     List<Comparison> cs = s.comparisons();
     assertEquals(List.of("v1", "v2", "v3", "v4"), cs.stream().map(Comparison::variant).toList());
-    double[] raw = cs.stream().mapToDouble(Comparison::pRaw).toArray();
-    assertTrue(Double.isNaN(raw[2]));
+    assertEquals(java.util.OptionalDouble.empty(), cs.get(2).pRaw());
+    assertEquals(java.util.OptionalDouble.empty(), cs.get(2).pBh());
+    double[] raw = {cs.get(0).pRaw().getAsDouble(), cs.get(1).pRaw().getAsDouble(), 1.0,
+        cs.get(3).pRaw().getAsDouble()};
     double[] adjusted = BenjaminiHochberg.adjust(raw);
-    for (int i = 0; i < cs.size(); i++) {
-      assertEquals(adjusted[i], cs.get(i).pBh(), 0.0, cs.get(i).variant());
+    for (int i : new int[] {0, 1, 3}) {
+      assertEquals(adjusted[i], cs.get(i).pBh().getAsDouble(), 0.0, cs.get(i).variant());
     }
-    // by hand, m = 3 (v3 has no p): the largest keeps its p, the others are at least their p·3/rank
+    // by hand, m = 4 (v3's p counts as 1, the largest): the others are at least their p·4/rank
     double[] finite = {raw[0], raw[1], raw[3]};
     java.util.Arrays.sort(finite);
-    double max = finite[2];
-    double mid = Math.min(max, finite[1] * 3 / 2);
-    double min = Math.min(mid, finite[0] * 3);
-    double[] bh = java.util.stream.DoubleStream.of(cs.get(0).pBh(), cs.get(1).pBh(), cs.get(3).pBh()).sorted()
+    double max = Math.min(1, finite[2] * 4 / 3);
+    double mid = Math.min(max, finite[1] * 4 / 2);
+    double min = Math.min(mid, finite[0] * 4);
+    double[] bh = java.util.stream.DoubleStream.of(cs.get(0).pBh().getAsDouble(), cs.get(1).pBh().getAsDouble(), cs.get(3).pBh().getAsDouble()).sorted()
         .toArray();
     assertEquals(min, bh[0], 1e-12 * min);
     assertEquals(mid, bh[1], 1e-12 * mid);
     assertEquals(max, bh[2], 1e-12 * max);
-    assertTrue(cs.get(3).pRaw() > 0.05, "v4 is noise: " + cs.get(3).pRaw());
-    assertTrue(cs.get(0).pBh() >= cs.get(0).pRaw());
+    assertTrue(cs.get(3).pRaw().getAsDouble() > 0.05, "v4 is noise: " + cs.get(3).pRaw().getAsDouble());
+    assertTrue(cs.get(0).pBh().getAsDouble() >= cs.get(0).pRaw().getAsDouble());
   }
 
   // ---- per-crypto summaries -----------------------------------------------------------------
