@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** Applies the house rules for attempts: the latest completed attempt of a cell counts. */
 public final class Sweeps {
   private Sweeps() {}
 
   /**
-   * Resolves the rows of one branch.
+   * Resolves the rows of one branch, expecting of each crypto the folds the data show
+   * ({@link FoldIds#fromData}).
    *
    * @param rows rows of any runs and factors; only those of {@code runIds} × {@code factor} are used
    * @param variants baseline first
@@ -24,17 +24,23 @@ public final class Sweeps {
   public static BranchSweep resolve(
       List<ResultRow> rows, String factor, List<String> runIds, String baseline, List<String> variants,
       List<String> cryptos) {
+    return resolve(rows, factor, runIds, baseline, variants, cryptos,
+        FoldIds.fromData(FoldIds.seen(rows, factor, runIds, cryptos)));
+  }
+
+  /** The same, with the fold ids expected of each crypto (a spec's {@code folds:} against the data). */
+  public static BranchSweep resolve(
+      List<ResultRow> rows, String factor, List<String> runIds, String baseline, List<String> variants,
+      List<String> cryptos, Map<String, SortedSet<Integer>> folds) {
     Set<String> runs = new HashSet<>(runIds);
     Set<String> inBranch = new HashSet<>(cryptos);
     Map<String, List<ResultRow>> byVariant = new HashMap<>();
-    SortedSet<Integer> folds = new TreeSet<>();
     int read = 0;
     for (ResultRow row : rows) {
       if (!row.factor().equals(factor) || !runs.contains(row.runId()) || !inBranch.contains(row.crypto())) {
         continue;
       }
       read++;
-      folds.add(row.fold());
       byVariant.computeIfAbsent(row.variant(), v -> new ArrayList<>()).add(row);
     }
     List<VariantSweep> sweeps = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class Anomalies {
   private static void missing(BranchSweep sweep, VariantSweep v, List<Anomaly> out) {
     List<Cell> cells = new ArrayList<>();
     for (String crypto : sweep.cryptos()) {
-      for (int fold : sweep.folds()) {
+      for (int fold : sweep.folds(crypto)) {
         Cell cell = new Cell(crypto, fold);
         if (!v.counted().containsKey(cell)) {
           cells.add(cell);

@@ -55,7 +55,7 @@ class SweepsTest {
     BranchSweep s = resolve(rows);
     assertEquals("none", s.baselineSweep().variant());
     assertEquals(List.of("v1"), s.compared().stream().map(VariantSweep::variant).toList());
-    assertEquals(new TreeSet<>(List.of(1)), s.folds());
+    assertEquals(new TreeSet<>(List.of(1)), s.folds("AAA"));
     assertEquals(4, s.rowsRead());
     assertEquals(2, s.expectedCells());
     VariantSweep none = s.variant("none");
@@ -111,7 +111,7 @@ class SweepsTest {
     assertEquals(3, none.counted().size());
     assertEquals(3, s.failedAttempts());
     assertEquals(7, s.rowsRead());
-    assertEquals(new TreeSet<>(List.of(1, 2)), s.folds());
+    assertEquals(new TreeSet<>(List.of(1, 2)), s.folds("AAA"));
     assertEquals(4, s.expectedCells());
     VariantSweep v1 = s.variant("v1");
     assertEquals(1, v1.attempts());
@@ -154,7 +154,7 @@ class SweepsTest {
     assertSame(counted, s.variant("none").counted().get(new Cell("AAA", 1)));
     assertEquals(Map.of(new Cell("AAA", 1), counted), s.variant("none").counted());
     assertEquals(1, s.rowsRead(), "only rows of the branch's runs × factor × cryptos are read");
-    assertEquals(new TreeSet<>(List.of(1)), s.folds(), "fold 7 of an ignored crypto is not a fold of the branch");
+    assertEquals(new TreeSet<>(List.of(1)), s.folds("AAA"), "fold 7 of an ignored crypto is not a fold of the branch");
     assertEquals(List.of(RUN, "run2"), s.runIds());
     assertEquals(CRYPTOS, s.cryptos());
   }
