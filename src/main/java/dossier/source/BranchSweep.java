@@ -51,6 +51,11 @@ public record BranchSweep(
     return variants.subList(1, variants.size());
   }
 
+  /** The warnings of every variant about attempts tied on created_at ({@link VariantSweep#ties}). */
+  public List<String> ties() {
+    return variants.stream().flatMap(v -> v.ties().stream()).toList();
+  }
+
   public int failedAttempts() {
     return variants.stream().mapToInt(VariantSweep::failedAttempts).sum();
   }

@@ -89,6 +89,29 @@ class FoldLabelsCliTest {
   }
 
   @Test
+  void aTieOfCompletedAttemptsIsAWarningNamingBothRows() throws IOException {
+    // A retry of one cell logged by another run with the very same created_at.
+    List<ResultRow> rows = new java.util.ArrayList<>(track6(f -> f));
+    ResultRow first = rows.stream().filter(r -> r.variant().equals("mild_focus") && r.crypto().equals("OPUSDC")
+        && r.fold() == 2).findFirst().orElseThrow();
+    rows.add(new ResultRow(RUN + "_r10", first.factor(), first.variant(), first.crypto(), first.fold(), first.status(),
+        first.f1Buy(), first.sortino(), first.totalReturn(), first.nTrades(), first.ece(), first.expectancyNet(),
+        first.maxDrawdown(), first.createdAt()));
+    Files.writeString(project.resolve(SNAPSHOT), SnapshotWriter.write(rows), StandardCharsets.UTF_8);
+    Path spec = project.resolve("dossiers/track6.yaml");
+    Files.writeString(spec, Files.readString(spec, StandardCharsets.UTF_8).replace("runs: [" + RUN + "]",
+        "runs: [" + RUN + ", " + RUN + "_r10]"), StandardCharsets.UTF_8);
+
+    Run r = Run.offline(home, "-C", project.toString(), "generate", "track6", "--force");
+
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT
+        + "\ndossier: warning: " + SNAPSHOT + ": two completed attempts of mild_focus, OPUSDC fold 2 have the same"
+        + " created_at " + first.createdAt() + " (runs " + RUN + "_r10 and " + RUN + "); the one of run " + RUN
+        + "_r10 counts (the later run id, its numbers compared as numbers)\n", r.err());
+  }
+
+  @Test
   void newOnFoldsFromZeroInPostgreSql() throws IOException {
     try (TestDatabase db = TestDatabase.create()) {
       db.insert(track6(f -> f - 1));

@@ -195,6 +195,22 @@ class SweepsTest {
   }
 
   @Test
+  void aTieOfCompletedAttemptsGoesToTheLaterRunIdNumbersAsNumbersAndIsNamed() {
+    // r10 is the later run: its digits are compared as a number, not as text ("r9" > "r10").
+    ResultRow r9 = r("r9", FACTOR, "none", "AAA", 1, "completed", 0.4, 5);
+    ResultRow r10 = r("r10", FACTOR, "none", "AAA", 1, "completed", 0.6, 5);
+    List<ResultRow> rows = List.of(r9, r10, ok("none", "BBB", 1, 0.4, 1), ok("v1", "AAA", 1, 0.3, 2));
+    for (List<ResultRow> order : List.of(rows, List.of(r10, r9, rows.get(2), rows.get(3)))) {
+      BranchSweep s = Sweeps.resolve(order, FACTOR, List.of("r9", "r10", RUN), "none", VARIANTS, CRYPTOS);
+      assertSame(r10, s.variant("none").counted().get(new Cell("AAA", 1)));
+      assertEquals(List.of("two completed attempts of none, AAA fold 1 have the same created_at"
+          + " 2026-04-29T12:05:00Z (runs r10 and r9); the one of run r10 counts (the later run id, its numbers"
+          + " compared as numbers)"), s.ties());
+      assertEquals(List.of(), s.variant("v1").ties());
+    }
+  }
+
+  @Test
   void failedAttemptsWithTheSameCreatedAtResolveByRunId() {
     ResultRow a = r(RUN, FACTOR, "none", "AAA", 1, "timeout", Double.NaN, 5);
     ResultRow b = r("run2", FACTOR, "none", "AAA", 1, "oom", Double.NaN, 5);
