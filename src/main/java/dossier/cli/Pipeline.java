@@ -94,6 +94,12 @@ final class Pipeline {
     Background<Provenance> provenance = Background.start("digest",
         () -> DossierBuilder.provenance(spec, loaded.rows(), loaded.source(), loaded.database()));
     TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source(), readiness::join);
+    // A tie of completed attempts is decided by a rule, not by the data: say so, one line each.
+    for (var branch : analysis.branches()) {
+      for (String tie : branch.stats().sweep().ties()) {
+        err.println("dossier: warning: " + loaded.source() + ": " + tie);
+      }
+    }
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance.join());
     Renderer renderer = templates.join();
     return new Rendered(spec, analysis, renderer.draft(spec.layout().key(), model), renderer.figures(model));

@@ -373,7 +373,7 @@ public final class SnapshotReader {
         cells.name("factor"),
         cells.name("variant"),
         cells.name("crypto"),
-        cells.integer("fold", true, 1, "folds are numbered 1, 2, 3 …"),
+        cells.integer("fold", true, 0, "a fold id is a label such as 0, 1, 2 …"),
         status,
         cells.decimal("f1_buy", completed),
         cells.decimal("sortino", completed),

@@ -218,10 +218,30 @@ public final class SpecLoader {
       }
     }
     return new BranchSpec(factor, b.optionalString("label").orElse(factor), runs, baseline, ordered, cryptos,
-        b.optionalString("crypto_set"), (int) b.integer("folds", 1, 1000), b.lineOf("folds"),
+        b.optionalString("crypto_set"), folds(b),
         b.optionalString("fold_note"),
         !b.has("analyse") || b.bool("analyse"), b.optionalString("title"), b.text("intro", ""), b.text("decision", ""),
         b.text("after", ""));
+  }
+
+  /** {@code folds: 5} (folds per crypto) or {@code folds: [0, 1, 2, 3, 4]} (the fold ids). */
+  private static TrackSpec.Folds folds(Obj b) {
+    if (!(b.node("folds") instanceof org.yaml.snakeyaml.nodes.SequenceNode)) {
+      return TrackSpec.Folds.count((int) b.integer("folds", 1, 1000), b.lineOf("folds"));
+    }
+    java.util.SortedSet<Integer> ids = new java.util.TreeSet<>();
+    for (Located id : nonEmpty(b, "folds", b.strings("folds"))) {
+      if (!id.value().matches("[0-9]{1,9}")) {
+        throw DossierException.usage(String.format(Locale.ROOT,
+            "%s:%d: fold id '%s' is not a whole number ≥ 0; list the fold ids as the rows number them, e.g. [0, 1, 2]",
+            b.file(), id.line(), id.value()));
+      }
+      if (!ids.add(Integer.parseInt(id.value()))) {
+        throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: fold id %s is listed twice; list each once",
+            b.file(), id.line(), id.value()));
+      }
+    }
+    return new TrackSpec.Folds(ids.size(), List.copyOf(ids), b.lineOf("folds"));
   }
 
   private static List<Located> nonEmpty(Obj b, String key, List<Located> values) {

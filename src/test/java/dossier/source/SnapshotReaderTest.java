@@ -28,7 +28,7 @@ class SnapshotReaderTest {
   private static final String HEADER = String.join(",", Columns.ALL);
   private static final String EXPECTED = "expected exactly: " + HEADER;
   private static final String NUMBER = "; write a decimal such as 0.4068, or NaN if it was not computed";
-  private static final String FOLD = "; folds are numbered 1, 2, 3 …";
+  private static final String FOLD = "; a fold id is a label such as 0, 1, 2 …";
   private static final String TRADES = "; n_trades counts trades: 0, 1, 2 …";
   private static final String SHORT = "; the row is cut short (a truncated export?): export the snapshot again";
   private static final String LONG = "; a value that holds a comma must be quoted";
@@ -367,8 +367,15 @@ class SnapshotReaderTest {
 
   @Test
   void negativeFoldIsRefused() throws IOException {
-    assertEquals(name() + ":2: column fold: '-1' is not a whole number ≥ 1" + FOLD,
+    assertEquals(name() + ":2: column fold: '-1' is not a whole number ≥ 0" + FOLD,
         fails(HEADER + "\n" + line("fold", "-1") + "\n").getMessage());
+  }
+
+  @Test
+  void foldZeroIsALabelAsTheSchemaAllows() throws IOException {
+    // sql/finetune_results.sql says fold >= 0, and the team's Python code numbers folds from 0.
+    List<ResultRow> rows = SnapshotReader.read(file(HEADER + "\n" + line("fold", "0") + "\n" + line("fold", "1") + "\n"));
+    assertEquals(List.of(0, 1), rows.stream().map(ResultRow::fold).toList());
   }
 
   @Test
