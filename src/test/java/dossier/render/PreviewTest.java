@@ -137,8 +137,12 @@ class PreviewTest {
 
   record Attribute(String tag, String name, String value) {}
 
-  private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)((?:\\s+[^\\s=>/]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*)\\s*/?>");
-  private static final Pattern ATTRIBUTE = Pattern.compile("([^\\s=>/]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?");
+  /** A start tag: its name, then its attributes. */
+  private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)"
+      + "((?:\\s+[^\\s=>/]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*)\\s*/?>");
+  /** An attribute: its name, then its value in double quotes, single quotes or none. */
+  private static final Pattern ATTRIBUTE = Pattern.compile(
+      "([^\\s=>/]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?");
 
   /** Every attribute of every tag of the page, its value as written (entities not yet decoded). */
   private static List<Attribute> attributes(String html) {
@@ -148,8 +152,8 @@ class PreviewTest {
       Matcher a = ATTRIBUTE.matcher(tag.group(2));
       while (a.find()) {
         String value = a.group(2) != null ? a.group(2) : a.group(3) != null ? a.group(3) : a.group(4);
-        out.add(new Attribute(tag.group(1).toLowerCase(java.util.Locale.ROOT), a.group(1).toLowerCase(java.util.Locale.ROOT),
-            value == null ? "" : value));
+        out.add(new Attribute(tag.group(1).toLowerCase(java.util.Locale.ROOT),
+            a.group(1).toLowerCase(java.util.Locale.ROOT), value == null ? "" : value));
       }
     }
     return out;
