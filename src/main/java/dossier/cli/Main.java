@@ -2,6 +2,7 @@ package dossier.cli;
 
 import dossier.DossierException;
 import dossier.ProjectPaths;
+import dossier.Heap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -150,7 +151,18 @@ public final class Main {
     if (err != null) {
       cl.setErr(err);
     }
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Picocli hands its handler exceptions, not errors. A reader that knows its file says so
+      // itself (SnapshotReader); anything else, a spec or a dossier far larger than any real one,
+      // ends here: one line, not a stack trace.
+      PrintWriter w = cl.getErr();
+      w.println("dossier: out of memory running `dossier" + (named == null ? "" : " " + named) + "`; " + Heap.limit()
+          + ": give Java more memory, e.g. " + Heap.more() + ", or check the size of its input files");
+      w.flush();
+      return DossierException.WORK_FAILED;
+    }
   }
 
   /**

@@ -1,11 +1,14 @@
 package dossier.source;
 
 import dossier.DossierException;
+import dossier.Excerpt;
+import dossier.Heap;
 import dossier.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -210,20 +213,33 @@ public final class SnapshotReader {
    *     analysis can come of it)
    */
   public static List<ResultRow> read(Path file, String shown, boolean rowsRequired) {
-    String text;
+    long size = 0;
     try {
-      text = Utf8.decode(Files.readAllBytes(file));
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      // A device (/dev/zero) never ends and a pipe may never be written: read as a file, either
+      // would hold the command until memory or patience ran out.
+      if (!attributes.isRegularFile()) {
+        throw new DossierException(shown + ": not a regular file (a folder, a device or a pipe); point 'snapshot:' at"
+            + " the CSV file");
+      }
+      size = attributes.size();
+      String text = Utf8.decode(Files.readAllBytes(file));
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1); // a byte-order mark from spreadsheet exports is not part of the header
+      }
+      return parse(shown, text, rowsRequired);
     } catch (NoSuchFileException e) {
       throw new DossierException(shown + ": snapshot not found; fix the path in the spec (snapshot:) or pass --db to read the database");
     } catch (Utf8.Malformed e) {
       throw new DossierException(shown + ":" + e.line() + ": not UTF-8 text; save the snapshot as UTF-8");
     } catch (IOException e) {
       throw new DossierException(shown + ": cannot read snapshot: " + e.getMessage(), e);
+    } catch (OutOfMemoryError e) {
+      // Thrown where a large array was asked for; what this read held is garbage once it is caught.
+      throw new DossierException(String.format(java.util.Locale.ROOT, "%s: out of memory reading this %d MB snapshot;"
+          + " %s: check that it is the snapshot you meant, or give Java more memory, e.g. %s", shown,
+          Math.round(size / (double) (1 << 20)), Heap.limit(), Heap.more()), e);
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1); // a byte-order mark from spreadsheet exports is not part of the header
-    }
-    return parse(shown, text, rowsRequired);
   }
 
   static List<ResultRow> parse(String name, String text, boolean rowsRequired) {
@@ -255,6 +271,10 @@ public final class SnapshotReader {
         lines.add(line);
       }
     } catch (Csv.Malformed e) {
+      if (e.kind() == Csv.Malformed.Kind.TOO_LONG) {
+        throw new DossierException(name + ":" + e.line() + ": " + e.getMessage() + "; no snapshot holds that much: "
+            + "check that it is the snapshot you meant and that no quote is left open, then export it again");
+      }
       if (e.unclosed()) {
         throw new DossierException(name + ":" + e.line() + ": a quoted field opened on this line is never"
             + " closed (the file ends inside it); the file was cut short or a quote is missing: export it again");
@@ -312,37 +332,17 @@ public final class SnapshotReader {
             + " delete the wrong one", name, line, first));
   }
 
-  /** A value as an error quotes it: on one line, control characters written as escapes. */
-  static String escape(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    value.codePoints().forEach(c -> {
-      switch (c) {
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
-          } else {
-            out.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return out.toString();
-  }
-
   private static Map<String, Integer> header(String name, String[] record, long line) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < record.length; i++) {
       String column = record[i].strip();
       if (index.containsKey(column)) {
         throw new DossierException(String.format(java.util.Locale.ROOT,
-            "%s:%d: duplicate column '%s' (columns %d and %d); keep one", name, line, column, index.get(column) + 1, i + 1));
+            "%s:%d: duplicate column '%s' (columns %d and %d); keep one", name, line, Excerpt.of(column), index.get(column) + 1, i + 1));
       }
       if (!Columns.ALL.contains(column)) {
         throw new DossierException(String.format(java.util.Locale.ROOT,
-            "%s:%d: unknown column '%s' (column %d); expected exactly: %s", name, line, column, i + 1, String.join(",", Columns.ALL)));
+            "%s:%d: unknown column '%s' (column %d); expected exactly: %s", name, line, Excerpt.of(column), i + 1, String.join(",", Columns.ALL)));
       }
       // Interned, so the same object as the literal each cell looks its column up with: the map
       // then finds it by reference instead of comparing the text, 14 times a row.
@@ -393,7 +393,7 @@ public final class SnapshotReader {
 
     DossierException error(String column, String value, String expected) {
       return new DossierException(String.format(java.util.Locale.ROOT,
-          "%s:%d: column %s: '%s' is not %s", name, line, column, escape(value), expected));
+          "%s:%d: column %s: '%s' is not %s", name, line, column, Excerpt.of(value), expected));
     }
 
     /** A name (run, factor, variant, crypto): one line of printable text, as specs and tables quote it. */
@@ -406,7 +406,7 @@ public final class SnapshotReader {
         if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
           throw new DossierException(String.format(java.util.Locale.ROOT,
               "%s:%d: column %s: '%s' holds a line break or a control character; a name is one line of text:"
-                  + " fix it where the rows are written", name, line, column, escape(value)));
+                  + " fix it where the rows are written", name, line, column, Excerpt.of(value)));
         }
       }
       return value;
