@@ -121,12 +121,14 @@ public record PgSettings(
    *     jdbc:postgresql://host:port/db?...}, {@code ?service=name} and libpq's {@code key=value
    *     ...} (such as {@code service=name})
    * @param env the environment (a parameter so that tests can give their own)
-   * @param home the user's home, where {@code .pgpass} and {@code .pg_service.conf} are looked for
+   * @param home the user's home as the system knows it; {@code HOME} in {@code env}, when set, is
+   *     used instead, as libpq does, to look for {@code .pgpass} and {@code .pg_service.conf}
    * @param warnings receives one line per ignored file or setting, as libpq prints them
    * @throws DossierException (usage) when a setting is malformed or a named service is not defined
    */
   public static PgSettings resolve(
-      Optional<String> url, Map<String, String> env, Path home, Consumer<String> warnings) {
+      Optional<String> url, Map<String, String> env, Path systemHome, Consumer<String> warnings) {
+    Path home = home(env, systemHome);
     Optional<String> text = url.filter(PgSettings::given);
     String where = text.isPresent() ? "--db" : URL_ENV;
     if (text.isEmpty()) {
@@ -263,6 +265,12 @@ public record PgSettings(
   private static String encode(String text) {
     // The driver decodes the database and the parameters with URLDecoder: '+' stands for a space.
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  // libpq (pqGetHomeDirectory) takes HOME when it is set and not empty, and asks the system only otherwise.
+  private static Path home(Map<String, String> env, Path systemHome) {
+    String home = env.get("HOME");
+    return home == null || home.isEmpty() ? systemHome : Path.of(home);
   }
 
   private static String defaultUser(Map<String, String> env) {

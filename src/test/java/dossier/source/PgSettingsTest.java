@@ -232,6 +232,22 @@ class PgSettingsTest {
     assertEquals(Optional.of("url"), resolve("postgresql://u:url@h/d", Map.of("PGPASSWORD", "env")).password());
   }
 
+  @Test
+  void homeIsTheHomeVariableAsForLibpqElseTheSystemsHome(@TempDir Path other) throws IOException {
+    write(".pgpass", "*:*:*:*:from-system-home\n", "rw-------");
+    Path pgpass = other.resolve(".pgpass");
+    Files.writeString(pgpass, "*:*:*:*:from-HOME\n");
+    Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+    Files.writeString(other.resolve(".pg_service.conf"), "[a]\nhost=service-in-HOME\n");
+    Map<String, String> env = Map.of("HOME", other.toString());
+    assertEquals(Optional.of("from-HOME"), resolve("postgresql://u@h/d", env).password());
+    assertEquals("service-in-HOME", resolve("service=a", env).host());
+    assertEquals(Optional.of("from-system-home"), resolve("postgresql://u@h/d", Map.of("HOME", "")).password(),
+        "an empty HOME is no HOME, as for libpq");
+    assertEquals(Optional.of("from-system-home"), resolve("postgresql://u@h/d", Map.of()).password());
+    assertTrue(warnings.isEmpty(), warnings.toString());
+  }
+
   // ---- what can be shown
 
   @Test
