@@ -138,7 +138,7 @@ public record PgSettings(
     PgParts fromEnv = new PgParts();
     ENV_TO_LIBPQ.forEach((name, key) -> {
       if (given(env.get(name))) {
-        fromEnv.set(key, env.get(name), name);
+        fromEnv.set(key, env.get(name), PgParts.Origin.of(name));
       }
     });
     String service = fromUrl.service != null ? fromUrl.service : blankToNull(env.get("PGSERVICE"));
@@ -248,15 +248,6 @@ public record PgSettings(
   public String toString() {
     return "PgSettings[" + describe() + " as " + user + "]";
   }
-
-  /** The text with any password in it replaced by {@code ***}, for quoting it in a message. */
-  static String redact(String text) {
-    return REDACT_QUERY.matcher(REDACT_USERINFO.matcher(text).replaceAll("$1***@")).replaceAll("$1***");
-  }
-
-  private static final Pattern REDACT_USERINFO = Pattern.compile("(://[^/@:]*:)[^/]*@");
-  private static final Pattern REDACT_QUERY = Pattern.compile(
-      "(?i)((?:^|[?&\\s])(?:ssl)?password\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'|[^&\\s]*)");
 
   private String hostForUrl() {
     return host.contains(":") ? "[" + host + "]" : host;
