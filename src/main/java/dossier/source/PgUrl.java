@@ -225,9 +225,9 @@ final class PgUrl {
     if (text.indexOf('%') < 0) {
       return text;
     }
-    byte[] out = new byte[text.length()];
-    int n = 0;
     byte[] in = text.getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[in.length];
+    int n = 0;
     for (int i = 0; i < in.length; i++) {
       if (in[i] == '%') {
         int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;

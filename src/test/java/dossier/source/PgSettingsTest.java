@@ -84,6 +84,12 @@ class PgSettingsTest {
   }
 
   @Test
+  void aPercentEncodedPasswordMayAlsoHoldCharactersBeyondAscii() {
+    // Each 'é' is two bytes of UTF-8: the decoded bytes outnumber the characters of the text.
+    assertEquals(Optional.of("ééééA"), resolve("postgresql://u:éééé%41@h/d", Map.of()).password());
+  }
+
+  @Test
   void jdbcUrlsKeepTheirParametersButNotTheCredentialsNorAWritableSession() {
     PgSettings s = resolve("jdbc:postgresql://db:5433/sweeps?user=u&password=secret1&sslmode=verify-full"
         + "&readOnly=false&readOnlyMode=ignore&tcpKeepAlive=true", Map.of("PGUSER", "envuser"));
