@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a snapshot: a CSV file with exactly the columns of {@link Columns#ALL} (any order), one
@@ -247,10 +248,8 @@ public final class SnapshotReader {
     List<ResultRow> rows = new ArrayList<>();
     Map<String, Integer> index = null;
     long headerLine = 0;
-    // The line of each attempt: the same attempt twice is an export bug, and which copy counts
-    // would depend on the order of the rows.
-    Map<Attempt, Integer> attempts = new HashMap<>();
-    List<Long> lines = new ArrayList<>();
+    Attempts attempts = new Attempts();
+    List<Long> lines = new ArrayList<>(); // of each row, for naming the first copy of an attempt
     try {
       for (String[] record = csv.next(); record != null; record = csv.next()) {
         long line = csv.recordLine();
@@ -263,9 +262,10 @@ public final class SnapshotReader {
           continue;
         }
         ResultRow row = row(name, line, record, index);
-        Integer first = attempts.putIfAbsent(new Attempt(row), rows.size());
-        if (first != null) {
-          throw duplicate(name, line, lines.get(first), rows.get(first).equals(row));
+        Optional<Attempts.Duplicate> twice = attempts.add(row);
+        if (twice.isPresent()) {
+          throw new DossierException(name + ":" + line + ": "
+              + twice.get().message("as line " + lines.get(twice.get().index()), "a snapshot"));
         }
         rows.add(row);
         lines.add(line);
@@ -290,46 +290,6 @@ public final class SnapshotReader {
           + " the snapshot (`dossier snapshot TRACK --db URL`), or point 'snapshot:' at the file that has them");
     }
     return List.copyOf(rows);
-  }
-
-  /**
-   * What makes an attempt: the same two in a snapshot are an export bug. Not a List.of(…) of the
-   * fields, which boxed the fold and allocated an array and a list per row; and hashCode and equals
-   * are written out: the record's generated ones go through method handles, and under C1 (the
-   * launcher's JIT) they hashed slower than List.of did.
-   */
-  private record Attempt(String runId, String factor, String variant, String crypto, int fold, String status,
-      Instant createdAt) {
-    Attempt(ResultRow row) {
-      this(row.runId(), row.factor(), row.variant(), row.crypto(), row.fold(), row.status(), row.createdAt());
-    }
-
-    @Override
-    public int hashCode() {
-      int h = runId.hashCode();
-      h = 31 * h + factor.hashCode();
-      h = 31 * h + variant.hashCode();
-      h = 31 * h + crypto.hashCode();
-      h = 31 * h + fold;
-      h = 31 * h + status.hashCode();
-      return 31 * h + createdAt.hashCode();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Attempt a && fold == a.fold && runId.equals(a.runId) && factor.equals(a.factor)
-          && variant.equals(a.variant) && crypto.equals(a.crypto) && status.equals(a.status)
-          && createdAt.equals(a.createdAt);
-    }
-  }
-
-  private static DossierException duplicate(String name, long line, long first, boolean identical) {
-    return new DossierException(identical
-        ? String.format(java.util.Locale.ROOT, "%s:%d: the same row as line %d; a snapshot holds each attempt once"
-            + " (an export that ran twice?): delete one of them", name, line, first)
-        : String.format(java.util.Locale.ROOT, "%s:%d: the same attempt as line %d (run_id, factor, variant, crypto,"
-            + " fold, status and created_at) with other values; which one counts would depend on the order of the rows:"
-            + " delete the wrong one", name, line, first));
   }
 
   private static Map<String, Integer> header(String name, String[] record, long line) {

@@ -248,12 +248,14 @@ class SnapshotReaderTest {
 
   @Test
   void theSameRowTwiceIsRefusedWithBothLines() throws IOException {
-    assertEquals(name() + ":4: the same row as line 2; a snapshot holds each attempt once (an export that ran"
-        + " twice?): delete one of them", fails(HEADER + "\n" + line() + "\n" + line("fold", "2") + "\n" + line()
-        + "\n").getMessage());
-    assertEquals(name() + ":3: the same attempt as line 2 (run_id, factor, variant, crypto, fold, status and"
-        + " created_at) with other values; which one counts would depend on the order of the rows: delete the wrong"
-        + " one", fails(HEADER + "\n" + line() + "\n" + line("f1_buy", "0.5") + "\n").getMessage());
+    String attempt = "(run_id=run1, factor=focal_loss, variant=none, crypto=AAVEUSDC, fold=1, status=completed,"
+        + " created_at=2026-04-29T15:25:07Z)";
+    assertEquals(name() + ":4: the same row as line 2 " + attempt + "; a snapshot holds each attempt once (an export"
+        + " that ran twice?): delete one of them", fails(HEADER + "\n" + line() + "\n" + line("fold", "2") + "\n"
+        + line() + "\n").getMessage());
+    assertEquals(name() + ":3: the same attempt as line 2 " + attempt + " with other values; which one counts would"
+        + " depend on the order of the rows: delete the wrong one",
+        fails(HEADER + "\n" + line() + "\n" + line("f1_buy", "0.5") + "\n").getMessage());
   }
 
   @Test
