@@ -23,7 +23,7 @@ Rows in `finetune_results` for run ${b.runs?join(", ")}, per factor and variant 
 ${narrative.sweepState?no_esc}
 </#if>
 
-## 2. Per-crypto means (${b.folds} folds each, baseline = ${b.baseline})
+## 2. Per-crypto means (${b.folds} folds each<#if b.foldIds?has_content>, ${b.foldIds}</#if>, baseline = ${b.baseline})
 
 <@m.block "means">
 <@m.longMeans b/>

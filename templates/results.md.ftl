@@ -28,9 +28,9 @@ ${tldr.extra?no_esc}
 | Param | Value |
 |---|---|
 | Factor | ${b.factor} (Track ${track}) |
-| Variants (${b.variants?size}) | <#list b.variants as v>${v.name} (<#if v?is_first>baseline<#if v.params?has_content>, </#if></#if>${v.params})<#sep> ; </#sep></#list> |
+| Variants (${b.variants?size}) | <#list b.variants as v>${v.name}<#if v?is_first || v.params?has_content> (<#if v?is_first>baseline<#if v.params?has_content>, </#if></#if>${v.params})</#if><#sep> ; </#sep></#list> |
 | Cryptos (${b.cryptos?size}) | <#list b.cryptos as c>${c}<#sep>, </#sep></#list><#if b.cryptoSet?has_content> (${b.cryptoSet})</#if> |
-| Folds | ${b.folds} per crypto<#if b.foldNote?has_content> (${b.foldNote})</#if> |
+| Folds | ${b.folds} per crypto<#if b.foldIds?has_content || b.foldNote?has_content> (<#if b.foldIds?has_content>${b.foldIds}<#if b.foldNote?has_content>; </#if></#if>${b.foldNote})</#if> |
 | Total useful rows | ${b.coverage.formula} = ${b.coverage.expected}<#if b.coverage.full> ✅ (full coverage)<#else>; ${b.coverage.useful} useful ⚠ (partial coverage)</#if> |
 <#list sweepRows as r>
 | ${r.key} | ${r.value?no_esc} |

@@ -77,18 +77,20 @@ final class HookCommand {
       StringBuilder s = new StringBuilder("#!/bin/sh\n")
           .append(SIGNATURE).append(": refreshes the numbers of staged dossiers.\n")
           .append("# Remove this file to stop it; `dossier hook install` writes it again.\n")
-          .append("# A commit that stages no Markdown file never starts the JVM.\n")
-          .append("git diff --cached --name-only --diff-filter=ACMR | grep -q '\\.md$' || exit 0\n")
+          .append("# A commit that stages no Markdown file never starts the JVM. Names end in NUL (-z): git\n")
+          .append("# would quote a name with other than ASCII in it, and \"...\\303\\251.md\" ends in a quote.\n")
+          .append("git diff --cached --name-only -z --diff-filter=ACMR | tr '\\000' '\\n' | grep -q '\\.md$' || exit 0\n")
           .append("cp=").append(quote(classPath)).append('\n')
-          .append("cds=\n");
+          // The JVM's options that depend on a path, one argument each whatever the path holds.
+          .append("set --\n");
       if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
         // The archive the build writes next to the jar (see pom.xml and src/bin/dossier).
         s.append("jsa=\"${cp%.jar}.jsa\"\n")
-            .append("[ -f \"$jsa\" ] && cds=\"-XX:SharedArchiveFile=$jsa\"\n");
+            .append("[ -f \"$jsa\" ] && set -- \"-XX:SharedArchiveFile=$jsa\"\n");
       }
       return s.append("exec ").append(quote(javaBin))
           .append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off")
-          .append(" $cds -cp \"$cp\" ")
+          .append(" \"$@\" -cp \"$cp\" ")
           .append(Main.class.getName()).append(" -C \"$(git rev-parse --show-toplevel)\" hook run\n").toString();
     }
 

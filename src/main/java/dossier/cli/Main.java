@@ -2,6 +2,7 @@ package dossier.cli;
 
 import dossier.DossierException;
 import dossier.ProjectPaths;
+import dossier.Heap;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,8 +98,8 @@ public final class Main {
 
   /**
    * A whole run as {@link #main} makes it, without exiting; {@code out} and {@code err} replace
-   * the standard streams when not null. The build's training run for the class-data archive
-   * ({@link CdsTraining}) goes through here, so that it loads what a real run loads.
+   * the standard streams when not null. The training run of the start-up cache ({@link Training})
+   * goes through here, so that it loads what a real run loads.
    *
    * @param cwd the folder the command was run from (absolute)
    * @param ansi whether usage help is coloured; null: picocli decides, from this process's terminal
@@ -119,7 +120,19 @@ public final class Main {
     if (err != null) {
       cl.setErr(err);
     }
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // Picocli hands its handler exceptions, not errors. A reader that knows its file says so
+      // itself (SnapshotReader); anything else, a spec or a dossier far larger than any real one,
+      // ends here: one line, not a stack trace.
+      String named = commandNamed(args);
+      PrintWriter w = cl.getErr();
+      w.println("dossier: out of memory running `dossier" + (named == null ? "" : " " + named) + "`; " + Heap.limit()
+          + ": give Java more memory, e.g. " + Heap.more() + ", or check the size of its input files");
+      w.flush();
+      return DossierException.WORK_FAILED;
+    }
   }
 
   /**

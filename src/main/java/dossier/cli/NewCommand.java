@@ -1,18 +1,26 @@
 package dossier.cli;
 
 import dossier.DossierException;
+import dossier.gates.GatePlan;
 import dossier.render.AtomicFile;
+import dossier.source.FoldIds;
 import dossier.source.ResultRow;
 import dossier.source.SnapshotWriter;
 import dossier.spec.SpecLoader;
+import dossier.spec.TrackSpec;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,19 +93,117 @@ final class NewCommand implements Callable<Integer> {
     }
     List<String> variants = rows.stream().map(ResultRow::variant).distinct().sorted().toList();
     List<String> cryptos = rows.stream().map(ResultRow::crypto).distinct().sorted().toList();
-    long folds = rows.stream().map(ResultRow::fold).distinct().count();
+    // Fold ids are labels, taken per crypto from the rows: 'folds:' is their number per crypto.
+    Map<String, SortedSet<Integer>> foldIds = FoldIds.seen(rows, factor, List.of(run), cryptos);
+    int folds = foldIds.values().stream().mapToInt(SortedSet::size).max().orElseThrow();
     String base = baseline(variants);
-    AtomicFile.write(dossiers.resolve(snapshot), SnapshotWriter.write(rows));
-    AtomicFile.write(specFile, spec(number, name, day, base, variants, cryptos, folds, snapshot));
+    String readiness = track + "/mlops_readiness.md";
+    Path snapshotFile = dossiers.resolve(snapshot);
+    Path readinessFile = dossiers.resolve(readiness);
+    main.paths().toWrite(readinessFile, SourceOptions.shown(main, readinessFile));
+    String snapshotText = SnapshotWriter.write(rows);
+    if (Files.exists(snapshotFile) && !snapshotText.equals(read(snapshotFile))) {
+      throw DossierException.usage(SourceOptions.shown(main, snapshotFile) + " already exists with other rows; move it"
+          + " away, or choose another name or --title");
+    }
 
+    // The spec, snapshot and readiness file are computed above. The dossier is rendered from the
+    // spec and snapshot as `generate` reads them, so after they are written; when any step fails,
+    // every file this run created is removed: nothing is left half-started, and the same command
+    // can run again. A readiness file already there holds people's words: it is named and kept.
     PrintWriter out = spec.commandLine().getOut();
-    out.println("wrote " + SourceOptions.shown(main, specFile) + " and " + SpecLoader.DOSSIERS + "/" + snapshot);
+    PrintWriter err = spec.commandLine().getErr();
+    Created created = new Created();
+    String dossier;
+    Pipeline.Rendered rendered;
+    try {
+      created.write(snapshotFile, snapshotText);
+      if (!Files.exists(readinessFile)) {
+        created.write(readinessFile, readinessScaffold(number, name));
+      }
+      created.write(specFile, spec(number, name, day, base, variants, cryptos, folds, snapshot, readiness));
+      // The first dossier, from the snapshot just written: prose goes around its generated blocks.
+      TrackSpec trackSpec = new SpecLoader(main.project).load(track);
+      Path target = trackSpec.output();
+      dossier = SourceOptions.shown(main, target);
+      if (Files.exists(target)) {
+        throw DossierException.usage(dossier + " already exists; move it away, or give another --date or --title");
+      }
+      rendered = Pipeline.render(trackSpec, source.withSnapshot(true), main, err);
+      rendered.checkTables();
+      Path dir = target.toAbsolutePath().getParent();
+      for (Map.Entry<String, String> figure : rendered.figures().entrySet()) {
+        created.write(dir.resolve(figure.getKey()), figure.getValue());
+      }
+      created.write(target, rendered.markdown());
+    } catch (RuntimeException e) {
+      created.removeAll();
+      throw e;
+    }
+
+    out.println("wrote " + SourceOptions.shown(main, specFile) + ", " + SpecLoader.DOSSIERS + "/" + snapshot + ", "
+        + SpecLoader.DOSSIERS + "/" + readiness + " and " + dossier + " (" + rendered.analysis().overall() + ")");
     out.println("  variants (" + variants.size() + "): " + String.join(", ", variants) + " — baseline " + base);
-    out.println("  cryptos (" + cryptos.size() + "): " + String.join(", ", cryptos) + " ; folds: " + folds);
+    String ids = FoldIds.describe(foldIds);
+    out.println("  cryptos (" + cryptos.size() + "): " + String.join(", ", cryptos) + " ; folds: " + folds
+        + " per crypto" + (ids.isEmpty() ? "" : " (" + ids + ")"));
+    out.println("  next: fill in " + SpecLoader.DOSSIERS + "/" + readiness + " (gate 6) and the spec's narrative");
     out.flush();
-    // The first dossier, from the snapshot just written: prose goes around its generated blocks.
-    return new GenerateCommand(main).generate(track, null, false, source.withSnapshot(true), out,
-        spec.commandLine().getErr());
+    return 0;
+  }
+
+  /** The files and folders a run of {@code new} created, to remove again when a later step fails. */
+  private static final class Created {
+    private final List<Path> paths = new ArrayList<>();
+
+    void write(Path file, String content) {
+      // The folders the write will create (a new track's own folder), outermost first; recorded
+      // before it, since a write that fails may have created them already.
+      List<Path> folders = new ArrayList<>();
+      for (Path d = file.toAbsolutePath().getParent(); d != null && !Files.exists(d, LinkOption.NOFOLLOW_LINKS);
+          d = d.getParent()) {
+        folders.add(0, d);
+      }
+      paths.addAll(folders);
+      boolean existed = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+      AtomicFile.write(file, content);
+      if (!existed) {
+        paths.add(file);
+      }
+    }
+
+    void removeAll() {
+      for (int i = paths.size() - 1; i >= 0; i--) {
+        try {
+          Files.deleteIfExists(paths.get(i));
+        } catch (IOException e) {
+          // A folder that is not empty is someone else's too; any other failure to remove leaves a
+          // file that the next run's "already exists" check names. The failure that got us here is
+          // what the user must read.
+        }
+      }
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The readiness file of gate 6 with the plan's sections to fill in; TODO keeps the gate from passing. */
+  static String readinessScaffold(int number, String name) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Track ").append(number).append(" — ").append(name).append(": MLOps readiness\n\n")
+        .append("Gate 6 of the plan checks that each section below is filled in: replace each TODO with the\n")
+        .append("track's own words.\n");
+    List<String> sections = GatePlan.defaults().readinessSections();
+    for (int i = 0; i < sections.size(); i++) {
+      md.append("\n## ").append(i + 1).append(". ").append(sections.get(i)).append("\n\nTODO\n");
+    }
+    return md.toString();
   }
 
   private List<ResultRow> rows() {
@@ -120,7 +226,7 @@ final class NewCommand implements Callable<Integer> {
   }
 
   private String spec(int number, String name, String day, String base, List<String> variants, List<String> cryptos,
-      long folds, String snapshot) {
+      int folds, String snapshot, String readiness) {
     StringBuilder y = new StringBuilder();
     y.append("# Track ").append(number).append(" — written by `dossier new`; fill in the story, the plan and the\n")
         .append("# narrative, then `dossier generate ").append(track).append(" --force` (or edit the dossier's prose).\n")
@@ -131,6 +237,7 @@ final class NewCommand implements Callable<Integer> {
         .append("story: ").append(quote("(story id)")).append('\n')
         .append("plan: F1_BUY_BOOST_PLAN.md\n")
         .append("snapshot: ").append(snapshot).append('\n')
+        .append("readiness: ").append(readiness).append('\n')
         .append("branches:\n")
         .append("  - factor: ").append(quote(factor)).append('\n')
         .append("    runs: [").append(quote(run)).append("]\n")

@@ -67,6 +67,12 @@ final class Pipeline {
   static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err) {
     SourceOptions.Loaded loaded = source.load(spec, main, err);
     TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source());
+    // A tie of completed attempts is decided by a rule, not by the data: say so, one line each.
+    for (var branch : analysis.branches()) {
+      for (String tie : branch.stats().sweep().ties()) {
+        err.println("dossier: warning: " + loaded.source() + ": " + tie);
+      }
+    }
     Provenance provenance = DossierBuilder.provenance(spec, loaded.rows(), loaded.source(), loaded.database());
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance);
     Renderer renderer = Shipped.RENDERER;

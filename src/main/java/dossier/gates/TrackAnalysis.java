@@ -60,7 +60,8 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
     for (BranchSpec b : spec.branches()) {
       check(spec, b, rows, source);
       BranchStats stats = BranchStats.of(
-          Sweeps.resolve(rows, b.factor(), b.runIds(), b.baseline().value(), b.variantNames(), b.cryptoNames()),
+          Sweeps.resolve(rows, b.factor(), b.runIds(), b.baseline().value(), b.variantNames(), b.cryptoNames(),
+              FoldCheck.expected(spec, b, rows, source)),
           Metric.F1_BUY, spec.bootstrap());
       if (b.analysed()) {
         gate6 = gate6 != null ? gate6 : readiness.get();
@@ -124,12 +125,10 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
   private static void check(TrackSpec spec, BranchSpec b, List<ResultRow> rows, String source) {
     // The spec's lists are built on each call: take them once, as sets, not once per row.
     Set<String> runIds = Set.copyOf(b.runIds());
-    Set<String> cryptoNames = Set.copyOf(b.cryptoNames());
     // One pass over the rows gathers what every check below needs; the checks then run in their order.
     Set<String> runsWithRows = new HashSet<>();
     Set<String> found = new TreeSet<>();
     Set<String> cryptos = new TreeSet<>();
-    ResultRow outside = null; // the first row, in variant, crypto, fold order, of a fold beyond 'folds:'
     for (ResultRow r : rows) {
       runsWithRows.add(r.runId());
       if (!r.factor().equals(b.factor()) || !runIds.contains(r.runId())) {
@@ -137,10 +136,6 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
       }
       found.add(r.variant());
       cryptos.add(r.crypto());
-      if (cryptoNames.contains(r.crypto()) && (r.fold() < 1 || r.fold() > b.folds())
-          && (outside == null || byVariantCryptoFold(r, outside) < 0)) {
-        outside = r;
-      }
     }
     for (Located run : b.runs()) {
       if (!runsWithRows.contains(run.value())) {
@@ -174,21 +169,5 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
             b.factor(), source, String.join(", ", cryptos)));
       }
     }
-    // Folds are numbered 1 to 'folds:'. A fold beyond would add a column of missing cells to every
-    // variant and change what "per fold" means; name the first such row.
-    if (outside != null) {
-      throw new DossierException(String.format(Locale.ROOT,
-          "%s:%d: fold %d outside 1..%d: %s has a row of variant '%s', %s fold %d; fix the fold in the"
-              + " rows, or 'folds:' if the sweep has more", spec.file(), b.foldsLine(), outside.fold(), b.folds(),
-          source, outside.variant(), outside.crypto(), outside.fold()));
-    }
-  }
-
-  private static int byVariantCryptoFold(ResultRow a, ResultRow b) {
-    int c = a.variant().compareTo(b.variant());
-    if (c == 0) {
-      c = a.crypto().compareTo(b.crypto());
-    }
-    return c != 0 ? c : Integer.compare(a.fold(), b.fold());
   }
 }

@@ -55,7 +55,7 @@ final class BranchViews {
     BranchSweep sweep = stats.sweep();
     Metric metric = stats.primary();
     List<String> variants = bs.variantNames();
-    int folds = sweep.folds().size();
+    int folds = sweep.foldsPerCrypto();
     int expected = variants.size() * sweep.expectedCells();
     int useful = sweep.variants().stream().mapToInt(VariantSweep::useful).sum();
     Coverage coverage = new Coverage(String.format(Locale.ROOT, "%d × %d × %d", variants.size(),
@@ -109,7 +109,7 @@ final class BranchViews {
     Gate jointGate = plan.gates().stream().filter(g -> g.kind() == GateKind.JOINT).findFirst().orElseThrow();
     return new BranchView(bs.factor(), bs.label(), bs.title().orElse(bs.label()), bs.baseline().value(),
         metric.column(), bs.runIds(), run(sweep), variantViews(bs), bs.cryptoNames(), bs.cryptoSet().orElse(""),
-        folds, bs.foldNote().orElse(""), coverage, new MeansTable(variants, means), longMeans(stats, variants),
+        folds, sweep.foldIds(), bs.foldNote().orElse(""), coverage, new MeansTable(variants, means), longMeans(stats, variants),
         anomalies(stats), baselineWinsAll, winners, uniformPairs, commonExclusions, cs.size(),
         cs.stream().map(BranchViews::comparison).toList(), direction, GateSummaries.of(plan, analysis),
         GateSummaries.criteria(plan, analysis), verdicts, uniformVerdict, analysis.locked(),
@@ -135,7 +135,7 @@ final class BranchViews {
     int retries = sweep.variants().stream().mapToInt(VariantSweep::retries).sum();
     return new RunView(String.join(", ", sweep.runIds()), sweep.failedAttempts() == 0 ? "completed" : "failed",
         sweep.rowsRead(), sweep.variants().size() * sweep.expectedCells(), retries, useful, sweep.cryptos().size(),
-        sweep.folds().size(), sweep.variants().size(), failures);
+        sweep.foldsPerCrypto(), sweep.variants().size(), failures);
   }
 
   /** The sweep-state rows of a branch: useful attempts and coverage per variant. */
@@ -144,12 +144,14 @@ final class BranchViews {
     List<StateRow> out = new ArrayList<>();
     for (VariantSpec vs : bs.variants()) {
       VariantSweep v = sweep.variant(vs.name().value());
-      int folds = sweep.folds().size();
+      int folds = sweep.foldsPerCrypto();
       Map<String, Integer> perCrypto = new LinkedHashMap<>();
       sweep.cryptos().forEach(c -> perCrypto.put(c, 0));
       v.counted().keySet().forEach(cell -> perCrypto.merge(cell.crypto(), 1, Integer::sum));
-      long full = perCrypto.values().stream().filter(n -> n == folds).count();
-      long partial = perCrypto.values().stream().filter(n -> n > 0 && n < folds).count();
+      // Each crypto against its own folds: their ids, and without a spec their number, may differ.
+      long full = perCrypto.entrySet().stream().filter(e -> e.getValue() >= sweep.folds(e.getKey()).size()).count();
+      long partial = perCrypto.entrySet().stream()
+          .filter(e -> e.getValue() > 0 && e.getValue() < sweep.folds(e.getKey()).size()).count();
       String coverage;
       if (full == sweep.cryptos().size()) {
         coverage = String.format(Locale.ROOT, "%d × %d", full, folds);

@@ -93,6 +93,7 @@ public record Dossier(
       List<String> cryptos,
       String cryptoSet,
       int folds,
+      String foldIds,
       String foldNote,
       Coverage coverage,
       MeansTable means,

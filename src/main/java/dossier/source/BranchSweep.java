@@ -1,7 +1,9 @@
 package dossier.source;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -10,7 +12,7 @@ import java.util.TreeSet;
  * The rows of one factor branch, resolved per variant.
  *
  * @param variants baseline first
- * @param folds every fold seen in the branch
+ * @param folds the fold ids expected of each crypto, in the order of {@code cryptos}
  * @param rowsRead the branch's rows (all attempts)
  */
 public record BranchSweep(
@@ -19,14 +21,18 @@ public record BranchSweep(
     String baseline,
     List<VariantSweep> variants,
     List<String> cryptos,
-    SortedSet<Integer> folds,
+    Map<String, SortedSet<Integer>> folds,
     int rowsRead) {
 
   public BranchSweep {
     runIds = List.copyOf(runIds);
     variants = List.copyOf(variants);
     cryptos = List.copyOf(cryptos);
-    folds = Collections.unmodifiableSortedSet(new TreeSet<>(folds));
+    Map<String, SortedSet<Integer>> copy = new LinkedHashMap<>();
+    for (String crypto : cryptos) {
+      copy.put(crypto, Collections.unmodifiableSortedSet(new TreeSet<>(folds.getOrDefault(crypto, new TreeSet<>()))));
+    }
+    folds = Collections.unmodifiableMap(copy);
     if (variants.isEmpty() || !variants.get(0).variant().equals(baseline)) {
       throw new IllegalArgumentException("variants must start with the baseline " + baseline);
     }
@@ -45,12 +51,32 @@ public record BranchSweep(
     return variants.subList(1, variants.size());
   }
 
+  /** The warnings of every variant about attempts tied on created_at ({@link VariantSweep#ties}). */
+  public List<String> ties() {
+    return variants.stream().flatMap(v -> v.ties().stream()).toList();
+  }
+
   public int failedAttempts() {
     return variants.stream().mapToInt(VariantSweep::failedAttempts).sum();
   }
 
-  /** Cells expected for one variant: every crypto × every fold seen in the branch. */
+  /** The fold ids expected of {@code crypto}. */
+  public SortedSet<Integer> folds(String crypto) {
+    return folds.get(crypto);
+  }
+
+  /** Folds per crypto: the same on every crypto with a spec; without one, the most any crypto has. */
+  public int foldsPerCrypto() {
+    return folds.values().stream().mapToInt(SortedSet::size).max().orElse(0);
+  }
+
+  /** Cells expected for one variant: each crypto × its folds. */
   public int expectedCells() {
-    return cryptos.size() * folds.size();
+    return folds.values().stream().mapToInt(SortedSet::size).sum();
+  }
+
+  /** The fold ids as a dossier names them ({@link FoldIds#describe}). */
+  public String foldIds() {
+    return FoldIds.describe(folds);
   }
 }

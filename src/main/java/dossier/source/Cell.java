@@ -20,23 +20,8 @@ public record Cell(String crypto, int fold) implements Comparable<Cell> {
     Map<String, List<Integer>> byCrypto = new LinkedHashMap<>();
     cells.stream().sorted().forEach(c -> byCrypto.computeIfAbsent(c.crypto(), k -> new ArrayList<>()).add(c.fold()));
     List<String> parts = new ArrayList<>();
-    byCrypto.forEach((crypto, folds) -> parts.add(crypto + (folds.size() == 1 ? " fold " : " folds ") + ranges(folds)));
+    byCrypto.forEach((crypto, folds) -> parts.add(crypto + (folds.size() == 1 ? " fold " : " folds ") + FoldIds.ranges(folds)));
     return String.join(", ", parts);
-  }
-
-  // 1, 2, 3, 5 → "1–3, 5"
-  private static String ranges(List<Integer> folds) {
-    List<String> out = new ArrayList<>();
-    int i = 0;
-    while (i < folds.size()) {
-      int j = i;
-      while (j + 1 < folds.size() && folds.get(j + 1) == folds.get(j) + 1) {
-        j++;
-      }
-      out.add(i == j ? Integer.toString(folds.get(i)) : folds.get(i) + "–" + folds.get(j));
-      i = j + 1;
-    }
-    return String.join(", ", out);
   }
 
   @Override

@@ -17,24 +17,45 @@ import java.util.List;
  * by hand already.
  */
 final class Csv {
+  /**
+   * The longest field and the longest record (row) read, in characters: a real snapshot's values
+   * are a few dozen characters and its rows a few hundred. Past these, the text is not a snapshot
+   * (or a quote was left open), and an error says so rather than holding it all as fields.
+   */
+  static final int MAX_FIELD = 1 << 20;
+  static final int MAX_RECORD = 4 << 20;
+
   /** A text that is not CSV. {@link #line} is where the problem is. */
   static final class Malformed extends Exception {
-    private final long line;
-    private final boolean unclosed;
+    enum Kind {
+      /** Not CSV where the line is. */
+      MALFORMED,
+      /** A quoted field runs to the end of the text: the file was cut short, or a quote is missing. */
+      UNCLOSED,
+      /** A field or a record longer than {@link #MAX_FIELD} or {@link #MAX_RECORD}. */
+      TOO_LONG
+    }
 
-    private Malformed(long line, boolean unclosed, String message) {
+    private final long line;
+    private final Kind kind;
+
+    private Malformed(long line, Kind kind, String message) {
       super(message);
       this.line = line;
-      this.unclosed = unclosed;
+      this.kind = kind;
     }
 
     long line() {
       return line;
     }
 
+    Kind kind() {
+      return kind;
+    }
+
     /** Whether a quoted field runs to the end of the text: the file was cut short, or a quote is missing. */
     boolean unclosed() {
-      return unclosed;
+      return kind == Kind.UNCLOSED;
     }
   }
 
@@ -62,6 +83,7 @@ final class Csv {
     }
     recordLine = line;
     fields.clear();
+    int recordStart = at;
     while (true) {
       if (at < n && text.charAt(at) == '"') {
         fields.add(quotedField(n));
@@ -74,7 +96,15 @@ final class Csv {
           }
           at++;
         }
+        if (at - start > MAX_FIELD) {
+          throw new Malformed(recordLine, Malformed.Kind.TOO_LONG, "field " + (fields.size() + 1)
+              + " is longer than 1 MiB (" + MAX_FIELD + " characters)");
+        }
         fields.add(text.substring(start, at));
+      }
+      if (at - recordStart > MAX_RECORD) {
+        throw new Malformed(recordLine, Malformed.Kind.TOO_LONG, "the row is longer than 4 MiB (" + MAX_RECORD
+            + " characters)");
       }
       if (at >= n) {
         break; // the last record, without a line break after it
@@ -99,7 +129,8 @@ final class Csv {
     at++;
     while (true) {
       if (at >= n) {
-        throw new Malformed(opened, true, "a quoted field opened on line " + opened + " is never closed");
+        throw new Malformed(opened, Malformed.Kind.UNCLOSED, "a quoted field opened on line " + opened
+            + " is never closed");
       }
       char c = text.charAt(at++);
       if (c == '"') {
@@ -115,6 +146,10 @@ final class Csv {
         line++;
       }
       quoted.append(c);
+      if (quoted.length() > MAX_FIELD) {
+        throw new Malformed(opened, Malformed.Kind.TOO_LONG, "the quoted field " + (fields.size() + 1)
+            + " is longer than 1 MiB (" + MAX_FIELD + " characters)");
+      }
     }
     // Between the closing quote and the comma or line break, Commons CSV allows white space (and
     // drops it), nothing else.
@@ -124,8 +159,8 @@ final class Csv {
         break;
       }
       if (!Character.isWhitespace(c)) {
-        throw new Malformed(line, false, shown(text.codePointAt(at)) + " after the closing quote of field "
-            + (fields.size() + 1));
+        throw new Malformed(line, Malformed.Kind.MALFORMED, shown(text.codePointAt(at))
+            + " after the closing quote of field " + (fields.size() + 1));
       }
       at++;
     }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.postgresql.util.PSQLException;
 
@@ -76,8 +77,15 @@ public final class DatabaseSource {
         ResultSet rs = statement.executeQuery()) {
       checkColumns(rs.getMetaData(), settings, query);
       List<ResultRow> rows = new ArrayList<>();
+      Attempts attempts = new Attempts(); // the snapshot's rule: a snapshot of these rows must read back
       while (rs.next()) {
-        rows.add(row(rs, settings, query));
+        ResultRow row = row(rs, settings, query);
+        Optional<Attempts.Duplicate> twice = attempts.add(row);
+        if (twice.isPresent()) {
+          throw new DossierException(query.origin() + " at " + settings.describe() + ": "
+              + twice.get().message("twice", "the table"));
+        }
+        rows.add(row);
       }
       return List.copyOf(rows);
     } catch (SQLException e) {

@@ -34,8 +34,24 @@ final class PgParts {
   String passfile;
   final Map<String, String> params = new LinkedHashMap<>();
 
+  /**
+   * Where settings come from, as a message names it: {@code PGPORT}, {@code file:line}, {@code --db
+   * 'URL'}. {@code quoted} is false for a URL that may hold a password: then no message quotes
+   * anything read from it, since any piece of it may be (part of) the password.
+   */
+  record Origin(String name, boolean quoted) {
+    static Origin of(String name) {
+      return new Origin(name, true);
+    }
+
+    /** {@code " 'value'"}, or nothing when values are not quoted. */
+    String quote(String value) {
+      return quoted ? " '" + value + "'" : "";
+    }
+  }
+
   /** Sets a libpq keyword; false if it is not one the tool knows. */
-  boolean set(String key, String value, String where) {
+  boolean set(String key, String value, Origin where) {
     if (!PgSettings.given(value)) {
       return true; // libpq takes an empty value as "not given"
     }
@@ -63,20 +79,20 @@ final class PgParts {
     return true;
   }
 
-  private static String host(String value, String where) {
+  private static String host(String value, Origin where) {
     if (value.contains(",")) {
       throw DossierException.usage(String.format(Locale.ROOT,
-          "%s: several hosts (%s) are not supported; name one host", where, value));
+          "%s: several hosts%s are not supported; name one host", where.name(), where.quote(value)));
     }
     if (value.startsWith("/") || value.startsWith("@")) {
       throw DossierException.usage(String.format(Locale.ROOT,
-          "%s: host '%s' is a Unix-domain socket, which the JDBC driver cannot use; "
-              + "name a TCP host such as localhost", where, value));
+          "%s: host%s is a Unix-domain socket, which the JDBC driver cannot use; "
+              + "name a TCP host such as localhost", where.name(), where.quote(value)));
     }
     return value;
   }
 
-  private static int port(String value, String where) {
+  private static int port(String value, Origin where) {
     if (value.matches("\\d{1,5}")) {
       int port = Integer.parseInt(value);
       if (port >= 1 && port <= 65535) {
@@ -84,13 +100,13 @@ final class PgParts {
       }
     }
     throw DossierException.usage(String.format(Locale.ROOT,
-        "%s: port '%s' is not a number from 1 to 65535", where, value));
+        "%s: port%s is not a number from 1 to 65535", where.name(), where.quote(value)));
   }
 
-  private static String sslMode(String value, String where) {
+  private static String sslMode(String value, Origin where) {
     if (!SSL_MODES.contains(value)) {
       throw DossierException.usage(String.format(Locale.ROOT,
-          "%s: sslmode '%s' is not one of %s", where, value,
+          "%s: sslmode%s is not one of %s", where.name(), where.quote(value),
           SSL_MODES.stream().sorted().collect(Collectors.joining(", "))));
     }
     return value;

@@ -65,7 +65,7 @@ final class PgServiceFile {
         if (key.equals("service")) {
           throw DossierException.usage(where + ": nested service specifications are not supported");
         }
-        if (!parts.set(key, line.substring(eq + 1).strip(), where)) {
+        if (!parts.set(key, line.substring(eq + 1).strip(), PgParts.Origin.of(where))) {
           warnings.accept("warning: " + where + ": '" + key + "' is not used by dossier; ignoring it");
         }
       }

@@ -121,12 +121,14 @@ public record PgSettings(
    *     jdbc:postgresql://host:port/db?...}, {@code ?service=name} and libpq's {@code key=value
    *     ...} (such as {@code service=name})
    * @param env the environment (a parameter so that tests can give their own)
-   * @param home the user's home, where {@code .pgpass} and {@code .pg_service.conf} are looked for
+   * @param home the user's home as the system knows it; {@code HOME} in {@code env}, when set, is
+   *     used instead, as libpq does, to look for {@code .pgpass} and {@code .pg_service.conf}
    * @param warnings receives one line per ignored file or setting, as libpq prints them
    * @throws DossierException (usage) when a setting is malformed or a named service is not defined
    */
   public static PgSettings resolve(
-      Optional<String> url, Map<String, String> env, Path home, Consumer<String> warnings) {
+      Optional<String> url, Map<String, String> env, Path systemHome, Consumer<String> warnings) {
+    Path home = home(env, systemHome);
     Optional<String> text = url.filter(PgSettings::given);
     String where = text.isPresent() ? "--db" : URL_ENV;
     if (text.isEmpty()) {
@@ -136,7 +138,7 @@ public record PgSettings(
     PgParts fromEnv = new PgParts();
     ENV_TO_LIBPQ.forEach((name, key) -> {
       if (given(env.get(name))) {
-        fromEnv.set(key, env.get(name), name);
+        fromEnv.set(key, env.get(name), PgParts.Origin.of(name));
       }
     });
     String service = fromUrl.service != null ? fromUrl.service : blankToNull(env.get("PGSERVICE"));
@@ -247,15 +249,6 @@ public record PgSettings(
     return "PgSettings[" + describe() + " as " + user + "]";
   }
 
-  /** The text with any password in it replaced by {@code ***}, for quoting it in a message. */
-  static String redact(String text) {
-    return REDACT_QUERY.matcher(REDACT_USERINFO.matcher(text).replaceAll("$1***@")).replaceAll("$1***");
-  }
-
-  private static final Pattern REDACT_USERINFO = Pattern.compile("(://[^/@:]*:)[^/]*@");
-  private static final Pattern REDACT_QUERY = Pattern.compile(
-      "(?i)((?:^|[?&\\s])(?:ssl)?password\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'|[^&\\s]*)");
-
   private String hostForUrl() {
     return host.contains(":") ? "[" + host + "]" : host;
   }
@@ -263,6 +256,12 @@ public record PgSettings(
   private static String encode(String text) {
     // The driver decodes the database and the parameters with URLDecoder: '+' stands for a space.
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  // libpq (pqGetHomeDirectory) takes HOME when it is set and not empty, and asks the system only otherwise.
+  private static Path home(Map<String, String> env, Path systemHome) {
+    String home = env.get("HOME");
+    return home == null || home.isEmpty() ? systemHome : Path.of(home);
   }
 
   private static String defaultUser(Map<String, String> env) {

@@ -1,11 +1,14 @@
 package dossier.source;
 
 import dossier.DossierException;
+import dossier.Excerpt;
+import dossier.Heap;
 import dossier.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a snapshot: a CSV file with exactly the columns of {@link Columns#ALL} (any order), one
@@ -210,20 +214,33 @@ public final class SnapshotReader {
    *     analysis can come of it)
    */
   public static List<ResultRow> read(Path file, String shown, boolean rowsRequired) {
-    String text;
+    long size = 0;
     try {
-      text = Utf8.decode(Files.readAllBytes(file));
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      // A device (/dev/zero) never ends and a pipe may never be written: read as a file, either
+      // would hold the command until memory or patience ran out.
+      if (!attributes.isRegularFile()) {
+        throw new DossierException(shown + ": not a regular file (a folder, a device or a pipe); point 'snapshot:' at"
+            + " the CSV file");
+      }
+      size = attributes.size();
+      String text = Utf8.decode(Files.readAllBytes(file));
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1); // a byte-order mark from spreadsheet exports is not part of the header
+      }
+      return parse(shown, text, rowsRequired);
     } catch (NoSuchFileException e) {
       throw new DossierException(shown + ": snapshot not found; fix the path in the spec (snapshot:) or pass --db to read the database");
     } catch (Utf8.Malformed e) {
       throw new DossierException(shown + ":" + e.line() + ": not UTF-8 text; save the snapshot as UTF-8");
     } catch (IOException e) {
       throw new DossierException(shown + ": cannot read snapshot: " + e.getMessage(), e);
+    } catch (OutOfMemoryError e) {
+      // Thrown where a large array was asked for; what this read held is garbage once it is caught.
+      throw new DossierException(String.format(java.util.Locale.ROOT, "%s: out of memory reading this %d MB snapshot;"
+          + " %s: check that it is the snapshot you meant, or give Java more memory, e.g. %s", shown,
+          Math.round(size / (double) (1 << 20)), Heap.limit(), Heap.more()), e);
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1); // a byte-order mark from spreadsheet exports is not part of the header
-    }
-    return parse(shown, text, rowsRequired);
   }
 
   static List<ResultRow> parse(String name, String text, boolean rowsRequired) {
@@ -231,10 +248,8 @@ public final class SnapshotReader {
     List<ResultRow> rows = new ArrayList<>();
     Map<String, Integer> index = null;
     long headerLine = 0;
-    // The line of each attempt: the same attempt twice is an export bug, and which copy counts
-    // would depend on the order of the rows.
-    Map<Attempt, Integer> attempts = new HashMap<>();
-    List<Long> lines = new ArrayList<>();
+    Attempts attempts = new Attempts();
+    List<Long> lines = new ArrayList<>(); // of each row, for naming the first copy of an attempt
     try {
       for (String[] record = csv.next(); record != null; record = csv.next()) {
         long line = csv.recordLine();
@@ -247,14 +262,19 @@ public final class SnapshotReader {
           continue;
         }
         ResultRow row = row(name, line, record, index);
-        Integer first = attempts.putIfAbsent(new Attempt(row), rows.size());
-        if (first != null) {
-          throw duplicate(name, line, lines.get(first), rows.get(first).equals(row));
+        Optional<Attempts.Duplicate> twice = attempts.add(row);
+        if (twice.isPresent()) {
+          throw new DossierException(name + ":" + line + ": "
+              + twice.get().message("as line " + lines.get(twice.get().index()), "a snapshot"));
         }
         rows.add(row);
         lines.add(line);
       }
     } catch (Csv.Malformed e) {
+      if (e.kind() == Csv.Malformed.Kind.TOO_LONG) {
+        throw new DossierException(name + ":" + e.line() + ": " + e.getMessage() + "; no snapshot holds that much: "
+            + "check that it is the snapshot you meant and that no quote is left open, then export it again");
+      }
       if (e.unclosed()) {
         throw new DossierException(name + ":" + e.line() + ": a quoted field opened on this line is never"
             + " closed (the file ends inside it); the file was cut short or a quote is missing: export it again");
@@ -272,77 +292,17 @@ public final class SnapshotReader {
     return List.copyOf(rows);
   }
 
-  /**
-   * What makes an attempt: the same two in a snapshot are an export bug. Not a List.of(…) of the
-   * fields, which boxed the fold and allocated an array and a list per row; and hashCode and equals
-   * are written out: the record's generated ones go through method handles, and under C1 (the
-   * launcher's JIT) they hashed slower than List.of did.
-   */
-  private record Attempt(String runId, String factor, String variant, String crypto, int fold, String status,
-      Instant createdAt) {
-    Attempt(ResultRow row) {
-      this(row.runId(), row.factor(), row.variant(), row.crypto(), row.fold(), row.status(), row.createdAt());
-    }
-
-    @Override
-    public int hashCode() {
-      int h = runId.hashCode();
-      h = 31 * h + factor.hashCode();
-      h = 31 * h + variant.hashCode();
-      h = 31 * h + crypto.hashCode();
-      h = 31 * h + fold;
-      h = 31 * h + status.hashCode();
-      return 31 * h + createdAt.hashCode();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Attempt a && fold == a.fold && runId.equals(a.runId) && factor.equals(a.factor)
-          && variant.equals(a.variant) && crypto.equals(a.crypto) && status.equals(a.status)
-          && createdAt.equals(a.createdAt);
-    }
-  }
-
-  private static DossierException duplicate(String name, long line, long first, boolean identical) {
-    return new DossierException(identical
-        ? String.format(java.util.Locale.ROOT, "%s:%d: the same row as line %d; a snapshot holds each attempt once"
-            + " (an export that ran twice?): delete one of them", name, line, first)
-        : String.format(java.util.Locale.ROOT, "%s:%d: the same attempt as line %d (run_id, factor, variant, crypto,"
-            + " fold, status and created_at) with other values; which one counts would depend on the order of the rows:"
-            + " delete the wrong one", name, line, first));
-  }
-
-  /** A value as an error quotes it: on one line, control characters written as escapes. */
-  static String escape(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    value.codePoints().forEach(c -> {
-      switch (c) {
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
-          } else {
-            out.appendCodePoint(c);
-          }
-        }
-      }
-    });
-    return out.toString();
-  }
-
   private static Map<String, Integer> header(String name, String[] record, long line) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < record.length; i++) {
       String column = record[i].strip();
       if (index.containsKey(column)) {
         throw new DossierException(String.format(java.util.Locale.ROOT,
-            "%s:%d: duplicate column '%s' (columns %d and %d); keep one", name, line, column, index.get(column) + 1, i + 1));
+            "%s:%d: duplicate column '%s' (columns %d and %d); keep one", name, line, Excerpt.of(column), index.get(column) + 1, i + 1));
       }
       if (!Columns.ALL.contains(column)) {
         throw new DossierException(String.format(java.util.Locale.ROOT,
-            "%s:%d: unknown column '%s' (column %d); expected exactly: %s", name, line, column, i + 1, String.join(",", Columns.ALL)));
+            "%s:%d: unknown column '%s' (column %d); expected exactly: %s", name, line, Excerpt.of(column), i + 1, String.join(",", Columns.ALL)));
       }
       // Interned, so the same object as the literal each cell looks its column up with: the map
       // then finds it by reference instead of comparing the text, 14 times a row.
@@ -373,7 +333,7 @@ public final class SnapshotReader {
         cells.name("factor"),
         cells.name("variant"),
         cells.name("crypto"),
-        cells.integer("fold", true, 1, "folds are numbered 1, 2, 3 …"),
+        cells.integer("fold", true, 0, "a fold id is a label such as 0, 1, 2 …"),
         status,
         cells.decimal("f1_buy", completed),
         cells.decimal("sortino", completed),
@@ -393,7 +353,7 @@ public final class SnapshotReader {
 
     DossierException error(String column, String value, String expected) {
       return new DossierException(String.format(java.util.Locale.ROOT,
-          "%s:%d: column %s: '%s' is not %s", name, line, column, escape(value), expected));
+          "%s:%d: column %s: '%s' is not %s", name, line, column, Excerpt.of(value), expected));
     }
 
     /** A name (run, factor, variant, crypto): one line of printable text, as specs and tables quote it. */
@@ -406,7 +366,7 @@ public final class SnapshotReader {
         if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
           throw new DossierException(String.format(java.util.Locale.ROOT,
               "%s:%d: column %s: '%s' holds a line break or a control character; a name is one line of text:"
-                  + " fix it where the rows are written", name, line, column, escape(value)));
+                  + " fix it where the rows are written", name, line, column, Excerpt.of(value)));
         }
       }
       return value;

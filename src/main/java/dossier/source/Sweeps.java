@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /** Applies the house rules for attempts: the latest completed attempt of a cell counts. */
 public final class Sweeps {
   private Sweeps() {}
 
   /**
-   * Resolves the rows of one branch.
+   * Resolves the rows of one branch, expecting of each crypto the folds the data show
+   * ({@link FoldIds#fromData}).
    *
    * @param rows rows of any runs and factors; only those of {@code runIds} × {@code factor} are used
    * @param variants baseline first
@@ -24,17 +24,23 @@ public final class Sweeps {
   public static BranchSweep resolve(
       List<ResultRow> rows, String factor, List<String> runIds, String baseline, List<String> variants,
       List<String> cryptos) {
+    return resolve(rows, factor, runIds, baseline, variants, cryptos,
+        FoldIds.fromData(FoldIds.seen(rows, factor, runIds, cryptos)));
+  }
+
+  /** The same, with the fold ids expected of each crypto (a spec's {@code folds:} against the data). */
+  public static BranchSweep resolve(
+      List<ResultRow> rows, String factor, List<String> runIds, String baseline, List<String> variants,
+      List<String> cryptos, Map<String, SortedSet<Integer>> folds) {
     Set<String> runs = new HashSet<>(runIds);
     Set<String> inBranch = new HashSet<>(cryptos);
     Map<String, List<ResultRow>> byVariant = new HashMap<>();
-    SortedSet<Integer> folds = new TreeSet<>();
     int read = 0;
     for (ResultRow row : rows) {
       if (!row.factor().equals(factor) || !runs.contains(row.runId()) || !inBranch.contains(row.crypto())) {
         continue;
       }
       read++;
-      folds.add(row.fold());
       byVariant.computeIfAbsent(row.variant(), v -> new ArrayList<>()).add(row);
     }
     List<VariantSweep> sweeps = new ArrayList<>();
@@ -44,8 +50,9 @@ public final class Sweeps {
     return new BranchSweep(factor, runIds, baseline, sweeps, cryptos, folds, read);
   }
 
-  // Two attempts with the same created_at: the later run id wins, so the choice does not depend on
-  // the order in which a snapshot or a query returned the rows.
+  // Two attempts with the same created_at: the later run id wins, its digits compared as numbers
+  // ("r10" after "r9"), so the choice does not depend on the order in which a snapshot or a query
+  // returned the rows. Between completed attempts it is a guess at which ran last: it is reported.
   // (Written out: Comparator.comparing and thenComparing make serializable lambdas, which the
   // class-data archive cannot hold, so each would be spun at run time.)
   private static final Comparator<ResultRow> LATEST = Sweeps::byAttempt;
@@ -53,9 +60,45 @@ public final class Sweeps {
   private static int byAttempt(ResultRow a, ResultRow b) {
     int c = a.createdAt().compareTo(b.createdAt());
     if (c == 0) {
-      c = a.runId().compareTo(b.runId());
+      c = byRunId(a.runId(), b.runId());
     }
     return c != 0 ? c : a.status().compareTo(b.status());
+  }
+
+  /** Run ids in the order people read them: runs of digits compared as numbers, the rest as text. */
+  static int byRunId(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      if (digit(a.charAt(i)) && digit(b.charAt(j))) {
+        int si = i;
+        int sj = j;
+        while (i < a.length() && digit(a.charAt(i))) {
+          i++;
+        }
+        while (j < b.length() && digit(b.charAt(j))) {
+          j++;
+        }
+        String x = a.substring(si, i).replaceFirst("^0+(?=.)", "");
+        String y = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+        int c = x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+        if (c != 0) {
+          return c;
+        }
+      } else {
+        if (a.charAt(i) != b.charAt(j)) {
+          return Character.compare(a.charAt(i), b.charAt(j));
+        }
+        i++;
+        j++;
+      }
+    }
+    int c = Integer.compare(a.length() - i, b.length() - j);
+    return c != 0 ? c : a.compareTo(b); // "r01" and "r1": still one order
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static VariantSweep resolveVariant(String variant, List<ResultRow> rows) {
@@ -67,6 +110,7 @@ public final class Sweeps {
     Map<Cell, String> failedCells = new TreeMap<>();
     int failed = 0;
     int retries = 0;
+    List<String> ties = new ArrayList<>();
     for (Map.Entry<Cell, List<ResultRow>> e : byCell.entrySet()) {
       List<ResultRow> attempts = e.getValue();
       retries += attempts.size() - 1;
@@ -76,9 +120,20 @@ public final class Sweeps {
           .max(LATEST)
           .ifPresentOrElse(r -> counted.put(e.getKey(), r),
               () -> failedCells.put(e.getKey(), attempts.stream().max(LATEST).orElseThrow().status()));
+      ResultRow chosen = counted.get(e.getKey());
+      if (chosen != null) {
+        attempts.stream()
+            .filter(r -> r != chosen && r.completed() && r.createdAt().equals(chosen.createdAt())
+                && !r.runId().equals(chosen.runId()))
+            .sorted(LATEST.reversed())
+            .forEach(r -> ties.add(String.format(java.util.Locale.ROOT,
+                "two completed attempts of %s, %s have the same created_at %s (runs %s and %s); the one of run %s"
+                    + " counts (the later run id, its numbers compared as numbers)", variant, e.getKey(),
+                chosen.createdAt(), chosen.runId(), r.runId(), chosen.runId())));
+      }
     }
     int useful = (int) rows.stream().filter(ResultRow::useful).count();
     return new VariantSweep(variant, new TreeMap<>(counted), rows.size(), failed, retries, new TreeMap<>(failedCells),
-        useful);
+        useful, ties);
   }
 }

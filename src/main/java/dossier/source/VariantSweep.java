@@ -1,6 +1,7 @@
 package dossier.source;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -14,6 +15,7 @@ import java.util.TreeMap;
  * @param failedCells cells that were attempted but never completed, with the status of the last attempt
  * @param usefulAttempts completed attempts with at least one trade, superseded retries included
  *     (the "Useful rows" of a sweep-state table)
+ * @param ties one warning per cell whose latest completed attempts share their created_at
  */
 public record VariantSweep(
     String variant,
@@ -22,9 +24,11 @@ public record VariantSweep(
     int failedAttempts,
     int retries,
     SortedMap<Cell, String> failedCells,
-    int usefulAttempts) {
+    int usefulAttempts,
+    List<String> ties) {
 
   public VariantSweep {
+    ties = List.copyOf(ties);
     counted = Collections.unmodifiableSortedMap(new TreeMap<>(counted));
     failedCells = Collections.unmodifiableSortedMap(new TreeMap<>(failedCells));
   }

@@ -2,6 +2,7 @@ package dossier.spec;
 
 import dossier.DossierException;
 import dossier.ProjectPaths;
+import dossier.Excerpt;
 import dossier.stats.BootstrapSettings;
 import dossier.spec.TrackSpec.BranchSpec;
 import dossier.spec.TrackSpec.CriterionSpec;
@@ -102,7 +103,7 @@ public final class SpecLoader {
     String title = root.string("title");
     String date = root.string("date");
     if (!isoDate(date)) {
-      throw root.error("date", "'date' must be a date such as 2026-04-29, not '" + date + "'");
+      throw root.error("date", "'date' must be a date such as 2026-04-29, not '" + Excerpt.of(date) + "'");
     }
     Layout layout = layout(root);
     List<BranchSpec> branches = new ArrayList<>();
@@ -141,7 +142,7 @@ public final class SpecLoader {
       }
       known.add(l.key());
     }
-    throw root.error("layout", "unknown layout '" + value + "' (known: " + String.join(", ", known) + ")");
+    throw root.error("layout", "unknown layout '" + Excerpt.of(value) + "' (known: " + String.join(", ", known) + ")");
   }
 
   /**
@@ -188,13 +189,13 @@ public final class SpecLoader {
       v.check(VARIANT_KEYS);
       Located variantName = new Located(v.string("name"), v.lineOf("name"));
       if (!seen.add(variantName.value())) {
-        throw v.error("name", "duplicate variant '" + variantName.value() + "'; list each variant once");
+        throw v.error("name", "duplicate variant '" + Excerpt.of(variantName.value()) + "'; list each variant once");
       }
       variants.add(new VariantSpec(variantName, v.optionalString("params"), v.optionalString("note"),
           v.optionalString("coverage_note")));
     }
     if (!seen.contains(baseline.value())) {
-      throw b.error("baseline", "baseline '" + baseline.value() + "' is not one of the variants ("
+      throw b.error("baseline", "baseline '" + Excerpt.of(baseline.value()) + "' is not one of the variants ("
           + String.join(", ", variants.stream().map(v -> v.name().value()).toList()) + ")");
     }
     if (variants.size() < 2) {
@@ -214,14 +215,34 @@ public final class SpecLoader {
     for (Located c : cryptos) {
       if (!uniqueCryptos.add(c.value())) {
         throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: duplicate crypto '%s'; list each crypto once",
-            b.file(), c.line(), c.value()));
+            b.file(), c.line(), Excerpt.of(c.value())));
       }
     }
     return new BranchSpec(factor, b.optionalString("label").orElse(factor), runs, baseline, ordered, cryptos,
-        b.optionalString("crypto_set"), (int) b.integer("folds", 1, 1000), b.lineOf("folds"),
+        b.optionalString("crypto_set"), folds(b),
         b.optionalString("fold_note"),
         !b.has("analyse") || b.bool("analyse"), b.optionalString("title"), b.text("intro", ""), b.text("decision", ""),
         b.text("after", ""));
+  }
+
+  /** {@code folds: 5} (folds per crypto) or {@code folds: [0, 1, 2, 3, 4]} (the fold ids). */
+  private static TrackSpec.Folds folds(Obj b) {
+    if (!(b.node("folds") instanceof org.yaml.snakeyaml.nodes.SequenceNode)) {
+      return TrackSpec.Folds.count((int) b.integer("folds", 1, 1000), b.lineOf("folds"));
+    }
+    java.util.SortedSet<Integer> ids = new java.util.TreeSet<>();
+    for (Located id : nonEmpty(b, "folds", b.strings("folds"))) {
+      if (!id.value().matches("[0-9]{1,9}")) {
+        throw DossierException.usage(String.format(Locale.ROOT,
+            "%s:%d: fold id '%s' is not a whole number ≥ 0; list the fold ids as the rows number them, e.g. [0, 1, 2]",
+            b.file(), id.line(), id.value()));
+      }
+      if (!ids.add(Integer.parseInt(id.value()))) {
+        throw DossierException.usage(String.format(Locale.ROOT, "%s:%d: fold id %s is listed twice; list each once",
+            b.file(), id.line(), id.value()));
+      }
+    }
+    return new TrackSpec.Folds(ids.size(), List.copyOf(ids), b.lineOf("folds"));
   }
 
   private static List<Located> nonEmpty(Obj b, String key, List<Located> values) {
@@ -312,7 +333,7 @@ public final class SpecLoader {
     }
     if (Path.of(value).isAbsolute() || !resolved.startsWith(project)) {
       throw root.error(key, "'" + key + "' must be a path inside the project, relative to the spec's folder, not '"
-          + value + "'");
+          + Excerpt.of(value) + "'");
     }
     String what = String.format(Locale.ROOT, "%s:%d: '%s' (%s)", root.file(), root.lineOf(key), key, value);
     return Optional.of(key.equals("output") ? paths.inside(resolved, what) : paths.toRead(resolved, what));

@@ -65,8 +65,7 @@ public record TrackSpec(
   /**
    * One factor of the sweep, analysed on its own against its own baseline.
    *
-   * @param folds the folds of each crypto, numbered 1 to {@code folds} in the rows
-   * @param foldsLine the spec's line of {@code folds:}, for errors found against the data
+   * @param folds what {@code folds:} says: a count per crypto, or the fold ids themselves
    * @param analysed false for a branch shown only in the sweep state (an aborted first attempt)
    * @param title the heading of a further branch's subsection under Decisions
    * @param intro Markdown before a further branch's figures; {@code decision} after its gates;
@@ -80,8 +79,7 @@ public record TrackSpec(
       List<VariantSpec> variants,
       List<Located> cryptos,
       Optional<String> cryptoSet,
-      int folds,
-      int foldsLine,
+      Folds folds,
       Optional<String> foldNote,
       boolean analysed,
       Optional<String> title,
@@ -105,6 +103,31 @@ public record TrackSpec(
     /** The variant names, baseline first, in the order the spec lists the others. */
     public List<String> variantNames() {
       return variants.stream().map(v -> v.name().value()).toList();
+    }
+  }
+
+  /**
+   * {@code folds:} of a branch. Fold ids are labels (the team's Python code numbers them from 0).
+   * A count N means N folds per crypto, their ids taken from the data of each crypto; a list means
+   * exactly those ids on every crypto.
+   *
+   * @param ids the listed ids, sorted; empty for a count
+   * @param line the spec's line of {@code folds:}, for errors found against the data
+   */
+  public record Folds(int count, List<Integer> ids, int line) {
+    public Folds {
+      ids = List.copyOf(ids);
+      if (!ids.isEmpty() && ids.size() != count) {
+        throw new IllegalArgumentException(count + " folds, " + ids.size() + " ids");
+      }
+    }
+
+    public static Folds count(int count, int line) {
+      return new Folds(count, List.of(), line);
+    }
+
+    public boolean listed() {
+      return !ids.isEmpty();
     }
   }
 

@@ -1,6 +1,7 @@
 package dossier.spec;
 
 import dossier.DossierException;
+import dossier.Excerpt;
 import dossier.Utf8;
 import dossier.render.Blocks;
 import java.io.IOException;
@@ -166,7 +167,7 @@ final class YamlReader {
       if (first != null) {
         // compose() builds no objects, so SnakeYAML's own duplicate-key check never runs.
         throw error(t.getKeyNode(), String.format(Locale.ROOT, "duplicate key '%s' (first on line %d); keep one",
-            ((ScalarNode) t.getKeyNode()).getValue(), line(first.getKeyNode())));
+            Excerpt.of(((ScalarNode) t.getKeyNode()).getValue()), line(first.getKeyNode())));
       }
     }
     return new Obj(this, map, entries);
@@ -203,7 +204,7 @@ final class YamlReader {
       for (NodeTuple t : entries.values()) {
         String key = ((ScalarNode) t.getKeyNode()).getValue();
         if (!known.contains(key)) {
-          throw reader.error(t.getKeyNode(), "unknown key '" + key + "' (known: "
+          throw reader.error(t.getKeyNode(), "unknown key '" + Excerpt.of(key) + "' (known: "
               + String.join(", ", known.stream().sorted().toList()) + ")");
         }
       }
@@ -257,11 +258,11 @@ final class YamlReader {
       try {
         parsed = Long.parseLong(value.replace("_", ""));
       } catch (NumberFormatException e) {
-        throw reader.error(node(key), "'" + key + "' must be a whole number, not '" + value + "'");
+        throw reader.error(node(key), "'" + key + "' must be a whole number, not '" + Excerpt.of(value) + "'");
       }
       if (parsed < min || parsed > max) {
         throw reader.error(node(key), String.format(Locale.ROOT, "'%s' must be between %d and %d, not %s",
-            key, min, max, value));
+            key, min, max, Excerpt.of(value)));
       }
       return parsed;
     }
@@ -271,7 +272,8 @@ final class YamlReader {
       return switch (value) {
         case "true" -> true;
         case "false" -> false;
-        default -> throw reader.error(node(key), "'" + key + "' must be true or false, not '" + value + "'");
+        default -> throw reader.error(node(key), "'" + key + "' must be true or false, not '" + Excerpt.of(value)
+            + "'");
       };
     }
 
@@ -281,11 +283,11 @@ final class YamlReader {
       try {
         parsed = Double.parseDouble(value);
       } catch (NumberFormatException e) {
-        throw reader.error(node(key), "'" + key + "' must be a number, not '" + value + "'");
+        throw reader.error(node(key), "'" + key + "' must be a number, not '" + Excerpt.of(value) + "'");
       }
       if (!(parsed >= min && parsed <= max)) {
         throw reader.error(node(key), String.format(Locale.ROOT, "'%s' must be between %s and %s, not %s",
-            key, min, max, value));
+            key, min, max, Excerpt.of(value)));
       }
       return parsed;
     }

@@ -38,7 +38,7 @@ public final class Anomalies {
   private static void missing(BranchSweep sweep, VariantSweep v, List<Anomaly> out) {
     List<Cell> cells = new ArrayList<>();
     for (String crypto : sweep.cryptos()) {
-      for (int fold : sweep.folds()) {
+      for (int fold : sweep.folds(crypto)) {
         Cell cell = new Cell(crypto, fold);
         if (!v.counted().containsKey(cell)) {
           cells.add(cell);
@@ -77,24 +77,29 @@ public final class Anomalies {
   }
 
   // Compared bit for bit: a metric that silently reads 0.00000 on every row is the case to catch,
-  // and rounding must not hide it. The baseline is the reference: its values must vary (finite
-  // ones), or a constant is just what this metric does on this sweep. A NaN or an infinity on every
-  // row is reported as not finite, and only there (it is no value to quote).
+  // and rounding must not hide it. −0.0 is 0 (x + 0.0 turns it into +0.0 and changes nothing else),
+  // so −0.0 on every row, or mixed with 0.0, is a constant 0. The baseline is the reference: its
+  // values must vary (finite ones), or a constant is just what this metric does on this sweep. A
+  // NaN or an infinity on every row is reported as not finite, and only there (it is no value to quote).
   private static void constant(BranchSweep sweep, VariantSweep v, Metric m, List<Anomaly> out) {
     if (v.variant().equals(sweep.baseline()) || v.counted().size() < 2 || distinctBits(v, m) != 1
         || !Double.isFinite(v.counted().values().iterator().next().metric(m))) {
       return;
     }
     long baselineValues = sweep.baselineSweep().counted().values().stream().mapToDouble(r -> r.metric(m))
-        .filter(Double::isFinite).mapToLong(Double::doubleToRawLongBits).distinct().count();
+        .filter(Double::isFinite).mapToLong(Anomalies::bits).distinct().count();
     if (baselineValues > 1) {
       ResultRow first = v.counted().values().iterator().next();
       out.add(new Anomaly(Kind.CONSTANT, v.variant(), Optional.of(m), List.copyOf(v.counted().keySet()),
-          first.metric(m)));
+          first.metric(m) + 0.0));
     }
   }
 
   private static long distinctBits(VariantSweep v, Metric m) {
-    return v.counted().values().stream().mapToLong(r -> Double.doubleToRawLongBits(r.metric(m))).distinct().count();
+    return v.counted().values().stream().mapToLong(r -> bits(r.metric(m))).distinct().count();
+  }
+
+  private static long bits(double value) {
+    return Double.doubleToRawLongBits(value + 0.0);
   }
 }

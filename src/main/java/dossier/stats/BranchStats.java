@@ -82,7 +82,7 @@ public record BranchStats(
     Map<String, List<ResultRow[]>> byCrypto = new LinkedHashMap<>();
     for (String crypto : sweep.cryptos()) {
       List<ResultRow[]> ofCrypto = new ArrayList<>();
-      for (int fold : sweep.folds()) {
+      for (int fold : sweep.folds(crypto)) {
         Cell cell = new Cell(crypto, fold);
         String why = exclusion(cell, base, variant, primary);
         if (why == null) {

@@ -123,6 +123,70 @@ class TrackAnalysisTest {
     }
   }
 
+  // ---- folds: ids are labels, expected per crypto ---------------------------------------------
+
+  /** Track 6's rows with the folds of {@code crypto} numbered from 0 (the other cryptos keep 1–5). */
+  private static List<ResultRow> fromZeroOn(String crypto) {
+    return rows.stream().map(r -> !r.crypto().equals(crypto) ? r : new ResultRow(r.runId(), r.factor(), r.variant(),
+        r.crypto(), r.fold() - 1, r.status(), r.f1Buy(), r.sortino(), r.totalReturn(), r.nTrades(), r.ece(),
+        r.expectancyNet(), r.maxDrawdown(), r.createdAt())).toList();
+  }
+
+  private static List<dossier.stats.Anomaly> missingCells(TrackAnalysis a) {
+    return a.branches().get(0).stats().anomalies().stream()
+        .filter(x -> x.kind() == dossier.stats.Anomaly.Kind.MISSING_CELL).toList();
+  }
+
+  @Test
+  void cryptosNumberingTheirFoldsDifferentlyHaveNoPhantomCells() {
+    List<ResultRow> mixed = fromZeroOn("AAVEUSDC");
+    for (TrackAnalysis a : List.of(TrackAnalysis.of(spec, mixed, SOURCE),
+        TrackAnalysis.adhoc(mixed, SOURCE, "none", Metric.F1_BUY, Optional.empty(), Optional.empty(),
+            new BootstrapSettings(1000, 42, 0.95)))) {
+      assertEquals(List.of(), missingCells(a));
+      for (Comparison c : a.branches().get(0).stats().comparisons()) {
+        assertEquals(25, c.pairs(), c.variant());
+      }
+      assertEquals("fold ids AAVEUSDC 0–4, ARBUSDC 1–5, LDOUSDC 1–5, OPUSDC 1–5, UNIUSDC 1–5",
+          a.branches().get(0).stats().sweep().foldIds());
+    }
+  }
+
+  @Test
+  void listedFoldsAreExactlyTheExpectedOnes() throws IOException {
+    TrackAnalysis a = TrackAnalysis.of(specWith("    folds: 5\n", "    folds: [1, 2, 3, 4, 5, 6]\n"), rows, SOURCE);
+
+    List<dossier.stats.Anomaly> missing = missingCells(a);
+    assertEquals(5, missing.size(), "every variant lacks fold 6 of every crypto");
+    assertEquals("AAVEUSDC fold 6, ARBUSDC fold 6, LDOUSDC fold 6, OPUSDC fold 6, UNIUSDC fold 6",
+        dossier.source.Cell.describe(missing.get(0).cells()));
+  }
+
+  @Test
+  void aFoldTheListDoesNotNameIsRefused() throws IOException {
+    TrackSpec s = specWith("    folds: 5\n", "    folds: [0, 1, 2, 3, 4]\n");
+    assertEquals("dossiers/track6.yaml:42: " + SOURCE + " has rows of AAVEUSDC fold 5, which 'folds:' does not list"
+        + " ([0, 1, 2, 3, 4]); fix the fold in the rows, or add it to 'folds:'", dataError(s).getMessage());
+  }
+
+  @Test
+  void aCountTheRowsCannotFillAsksForTheIds() throws IOException {
+    TrackSpec s = specWith("    folds: 5\n", "    folds: 6\n");
+    assertEquals("dossiers/track6.yaml:42: " + SOURCE + " has rows of 5 folds of AAVEUSDC (fold ids 1–5) where"
+        + " 'folds:' says 6 per crypto, and the rows do not say which ids are missing; list the expected ids, e.g."
+        + " 'folds: [1, 2, 3, 4, 5, 6]', or set 'folds:' to the number of folds the sweep has",
+        dataError(s).getMessage());
+  }
+
+  @Test
+  void aCryptoThatLostAWholeFoldLacksTheIdsOfTheOthers() {
+    List<ResultRow> lost = rows.stream().filter(r -> !(r.crypto().equals("OPUSDC") && r.fold() == 3)).toList();
+    TrackAnalysis a = TrackAnalysis.of(spec, lost, SOURCE);
+    List<dossier.stats.Anomaly> missing = missingCells(a);
+    assertEquals(5, missing.size());
+    assertEquals("OPUSDC fold 3", dossier.source.Cell.describe(missing.get(0).cells()));
+  }
+
   @Test
   void overrideInTheSpecChangesAThreshold() throws IOException {
     TrackSpec s = specWith("bootstrap:\n", "gates:\n  sample_size:\n    min_trades: 30\n\nbootstrap:\n");

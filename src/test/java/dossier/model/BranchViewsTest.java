@@ -112,7 +112,7 @@ class BranchViewsTest {
   /** A branch of {@code factor} on five cryptos × 5 folds; the first variant is the baseline. */
   private static BranchSpec branch(String factor, List<VariantSpec> variants, List<String> cryptos) {
     return new BranchSpec(factor, factor, List.of(new Located(RUN, 1)), variants.get(0).name(), variants,
-        cryptos.stream().map(c -> new Located(c, 1)).toList(), Optional.empty(), 5, 1, Optional.empty(), true,
+        cryptos.stream().map(c -> new Located(c, 1)).toList(), Optional.empty(), TrackSpec.Folds.count(5, 1), Optional.empty(), true,
         Optional.empty(), "", "", "");
   }
 

@@ -124,7 +124,7 @@ class BigSweepTest {
     assertEquals(BigSweep.BASELINE, branch.baseline().value());
     assertEquals(BigSweep.variants(4), branch.variants().stream().map(v -> v.name().value()).toList());
     assertEquals(BigSweep.cryptos(6), branch.cryptos().stream().map(c -> c.value()).toList());
-    assertEquals(3, branch.folds());
+    assertEquals(3, branch.folds().count());
     assertEquals(10_000, spec.bootstrap().resamples());
     assertEquals(42L, spec.bootstrap().seed());
   }

@@ -69,7 +69,7 @@ class CsvTest {
       }
       String t = text.toString();
       Object expected = commons(t);
-      assertEquals(expected, ours(t), () -> "text " + SnapshotReader.escape(t));
+      assertEquals(expected, ours(t), () -> "text " + dossier.Excerpt.of(t));
       if (expected instanceof String) {
         refused++;
       }

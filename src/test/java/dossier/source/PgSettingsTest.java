@@ -84,6 +84,12 @@ class PgSettingsTest {
   }
 
   @Test
+  void aPercentEncodedPasswordMayAlsoHoldCharactersBeyondAscii() {
+    // Each 'é' is two bytes of UTF-8: the decoded bytes outnumber the characters of the text.
+    assertEquals(Optional.of("ééééA"), resolve("postgresql://u:éééé%41@h/d", Map.of()).password());
+  }
+
+  @Test
   void jdbcUrlsKeepTheirParametersButNotTheCredentialsNorAWritableSession() {
     PgSettings s = resolve("jdbc:postgresql://db:5433/sweeps?user=u&password=secret1&sslmode=verify-full"
         + "&readOnly=false&readOnlyMode=ignore&tcpKeepAlive=true", Map.of("PGUSER", "envuser"));
@@ -232,6 +238,22 @@ class PgSettingsTest {
     assertEquals(Optional.of("url"), resolve("postgresql://u:url@h/d", Map.of("PGPASSWORD", "env")).password());
   }
 
+  @Test
+  void homeIsTheHomeVariableAsForLibpqElseTheSystemsHome(@TempDir Path other) throws IOException {
+    write(".pgpass", "*:*:*:*:from-system-home\n", "rw-------");
+    Path pgpass = other.resolve(".pgpass");
+    Files.writeString(pgpass, "*:*:*:*:from-HOME\n");
+    Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+    Files.writeString(other.resolve(".pg_service.conf"), "[a]\nhost=service-in-HOME\n");
+    Map<String, String> env = Map.of("HOME", other.toString());
+    assertEquals(Optional.of("from-HOME"), resolve("postgresql://u@h/d", env).password());
+    assertEquals("service-in-HOME", resolve("service=a", env).host());
+    assertEquals(Optional.of("from-system-home"), resolve("postgresql://u@h/d", Map.of("HOME", "")).password(),
+        "an empty HOME is no HOME, as for libpq");
+    assertEquals(Optional.of("from-system-home"), resolve("postgresql://u@h/d", Map.of()).password());
+    assertTrue(warnings.isEmpty(), warnings.toString());
+  }
+
   // ---- what can be shown
 
   @Test
@@ -263,15 +285,45 @@ class PgSettingsTest {
   // ---- mistakes
 
   @Test
-  void malformedSettingsAreUsageErrorsThatDoNotQuoteThePassword() {
-    for (String url : List.of("postgresql://u:Top-Secret@h:port/d", "postgresql://u:Top-Secret@h/d?colour=blue",
-        "mysql://u:Top-Secret@h/d", "postgresql://u:Top-Secret@h/d?sslmode=sometimes",
-        "jdbc:postgresql://h1,h2/d?password=Top-Secret")) {
+  void malformedSettingsAreUsageErrorsThatDoNotQuoteAUrlThatMayHoldAPassword() {
+    String secret = "--db (not quoted: it may hold a password): ";
+    Map<String, String> messages = new java.util.LinkedHashMap<>();
+    messages.put("postgresql://u:Top-Secret@h:port/d", secret + "port is not a number from 1 to 65535");
+    messages.put("postgresql://u:Top%zzSecret@h/d", secret + "invalid percent-encoding in the password; write % as %25");
+    messages.put("postgresql://u:Top@Secret@h/d", secret + "an '@' after the user name and password, or after a '/'; "
+        + "in a user name, password or database name write '@' as %40, ':' as %3A and '/' as %2F");
+    messages.put("postgresql://u:Top/Secret@h/d", secret + "an '@' after the user name and password, or after a '/'; "
+        + "in a user name, password or database name write '@' as %40, ':' as %3A and '/' as %2F");
+    messages.put("postgresql://u:Top-Secret", secret + "port is not a number from 1 to 65535");
+    messages.put("postgresql://u:Top-Secret@h/d?colour=blue", secret + "unknown parameter; known: host, hostaddr, port, "
+        + "dbname, user, password, service, passfile, application_name, connect_timeout, gssencmode, options, "
+        + "sslcert, sslkey, sslmode, sslrootcert");
+    messages.put("mysql://u:Top-Secret@h/d", secret + "not a PostgreSQL URL; write postgresql://user@host:port/database, "
+        + "jdbc:postgresql://host:port/database or service=name");
+    messages.put("postgresql://u:Top-Secret@h/d?sslmode=sometimes",
+        secret + "sslmode is not one of allow, disable, prefer, require, verify-ca, verify-full");
+    messages.put("jdbc:postgresql://h1,h2/d?password=Top-Secret", secret + "several hosts are not supported; name one host");
+    messages.put("postgresql://h/d?password=Top&Secret", secret + "a parameter has no '=value'; write '&' in a password as %26");
+    messages.put("host=h password=Top Secret", secret + "a keyword has no '=value'; quote a password that holds a space: "
+        + "password='a b'");
+    messages.put("host=h password='Top Secret", secret + "the quoted value of a keyword has no closing quote");
+    // Without a password, the value is quoted.
+    String plain = "--db 'postgresql://u@h:5432/d%zz?colour=blue': ";
+    messages.put("postgresql://u@h:5432/d%zz?colour=blue", plain + "invalid percent-encoding in the database name 'd%zz'; "
+        + "write % as %25");
+    messages.put("postgresql://u@h/d?colour=blue", "--db 'postgresql://u@h/d?colour=blue': unknown parameter 'colour'; "
+        + "known: host, hostaddr, port, dbname, user, password, service, passfile, application_name, connect_timeout, "
+        + "gssencmode, options, sslcert, sslkey, sslmode, sslrootcert");
+    messages.put("postgresql://h/d?sslmode", "--db 'postgresql://h/d?sslmode': a parameter 'sslmode' has no '=value'");
+    // What follows an IPv6 address is no port: such a URL is treated as one that may hold a password.
+    messages.put("postgresql://[::1]x/d", secret + "unexpected text after the host; "
+        + "write postgresql://user@host:port/database?key=value");
+    messages.put("host=h port=x", "--db 'host=h port=x': port 'x' is not a number from 1 to 65535");
+    messages.forEach((url, message) -> {
       DossierException e = assertThrows(DossierException.class, () -> resolve(url, Map.of()), url);
       assertEquals(DossierException.USAGE, e.exitCode(), url);
-      assertTrue(e.getMessage().startsWith("--db '"), e.getMessage());
-      assertFalse(e.getMessage().contains("Top-Secret"), e.getMessage());
-    }
+      assertEquals(message, e.getMessage(), url);
+    });
     DossierException e = assertThrows(DossierException.class, () -> resolve(null, Map.of("PGPORT", "65536")));
     assertEquals("PGPORT: port '65536' is not a number from 1 to 65535", e.getMessage());
   }

@@ -361,7 +361,7 @@ class SnapshotReaderScannerTest {
       if (expected != null) {
         assertEquals(expected, read(text).createdAt(), () -> show(s));
       } else {
-        assertEquals("snap.csv:2: column created_at: '" + SnapshotReader.escape(s.strip()) + "' is not a timestamp"
+        assertEquals("snap.csv:2: column created_at: '" + dossier.Excerpt.of(s.strip()) + "' is not a timestamp"
             + " with an offset such as 2026-04-29T12:10:11Z", message(text), () -> show(s));
       }
     }
@@ -381,7 +381,7 @@ class SnapshotReaderScannerTest {
       if (expected != null) {
         assertEquals(expected.doubleValue(), read(csv("sortino", s)).sortino(), () -> show(s));
       } else {
-        assertEquals("snap.csv:2: column sortino: '" + SnapshotReader.escape(s.strip()) + "' is not a number; write a"
+        assertEquals("snap.csv:2: column sortino: '" + dossier.Excerpt.of(s.strip()) + "' is not a number; write a"
             + " decimal such as 0.4068, or NaN if it was not computed", message(csv("sortino", s)), () -> show(s));
       }
       String whole = i % 2 == 0 ? s : pick(r, "", "-", "+") + digits(r, 0, 11);
@@ -391,7 +391,7 @@ class SnapshotReaderScannerTest {
       } else if (INTEGER.matcher(stripped).matches() && Integer.parseInt(stripped) >= 0) {
         assertEquals(Integer.parseInt(stripped), read(csv("n_trades", whole)).nTrades(), () -> show(whole));
       } else {
-        assertEquals("snap.csv:2: column n_trades: '" + SnapshotReader.escape(stripped) + "' is not a whole number"
+        assertEquals("snap.csv:2: column n_trades: '" + dossier.Excerpt.of(stripped) + "' is not a whole number"
             + (INTEGER.matcher(stripped).matches() ? " ≥ 0" : "") + "; n_trades counts trades: 0, 1, 2 …",
             message(csv("n_trades", whole)), () -> show(whole));
       }
@@ -415,7 +415,7 @@ class SnapshotReaderScannerTest {
       if (stripped.isEmpty()) {
         assertEquals("snap.csv:2: column variant is empty; every row needs one", message(text), () -> show(s));
       } else if (referenceNameRefused(stripped)) {
-        assertEquals("snap.csv:2: column variant: '" + SnapshotReader.escape(stripped) + "' holds a line break or a"
+        assertEquals("snap.csv:2: column variant: '" + dossier.Excerpt.of(stripped) + "' holds a line break or a"
             + " control character; a name is one line of text: fix it where the rows are written", message(text),
             () -> show(s));
       } else {

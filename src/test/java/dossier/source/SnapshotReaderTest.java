@@ -28,7 +28,7 @@ class SnapshotReaderTest {
   private static final String HEADER = String.join(",", Columns.ALL);
   private static final String EXPECTED = "expected exactly: " + HEADER;
   private static final String NUMBER = "; write a decimal such as 0.4068, or NaN if it was not computed";
-  private static final String FOLD = "; folds are numbered 1, 2, 3 …";
+  private static final String FOLD = "; a fold id is a label such as 0, 1, 2 …";
   private static final String TRADES = "; n_trades counts trades: 0, 1, 2 …";
   private static final String SHORT = "; the row is cut short (a truncated export?): export the snapshot again";
   private static final String LONG = "; a value that holds a comma must be quoted";
@@ -248,12 +248,14 @@ class SnapshotReaderTest {
 
   @Test
   void theSameRowTwiceIsRefusedWithBothLines() throws IOException {
-    assertEquals(name() + ":4: the same row as line 2; a snapshot holds each attempt once (an export that ran"
-        + " twice?): delete one of them", fails(HEADER + "\n" + line() + "\n" + line("fold", "2") + "\n" + line()
-        + "\n").getMessage());
-    assertEquals(name() + ":3: the same attempt as line 2 (run_id, factor, variant, crypto, fold, status and"
-        + " created_at) with other values; which one counts would depend on the order of the rows: delete the wrong"
-        + " one", fails(HEADER + "\n" + line() + "\n" + line("f1_buy", "0.5") + "\n").getMessage());
+    String attempt = "(run_id=run1, factor=focal_loss, variant=none, crypto=AAVEUSDC, fold=1, status=completed,"
+        + " created_at=2026-04-29T15:25:07Z)";
+    assertEquals(name() + ":4: the same row as line 2 " + attempt + "; a snapshot holds each attempt once (an export"
+        + " that ran twice?): delete one of them", fails(HEADER + "\n" + line() + "\n" + line("fold", "2") + "\n"
+        + line() + "\n").getMessage());
+    assertEquals(name() + ":3: the same attempt as line 2 " + attempt + " with other values; which one counts would"
+        + " depend on the order of the rows: delete the wrong one",
+        fails(HEADER + "\n" + line() + "\n" + line("f1_buy", "0.5") + "\n").getMessage());
   }
 
   @Test
@@ -339,8 +341,9 @@ class SnapshotReaderTest {
     Path f = file(HEADER + "\n" + line("sortino", digits + "x") + "\n");
     DossierException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
         () -> assertThrows(DossierException.class, () -> SnapshotReader.read(f)));
-    assertEquals(name() + ":2: column sortino: '" + digits + "x' is not a number; write a decimal such as 0.4068,"
-        + " or NaN if it was not computed", e.getMessage());
+    // The value is echoed as its first 60 characters (issue 19): the message stays one short line.
+    assertEquals(name() + ":2: column sortino: '" + "9".repeat(60) + "…' is not a number; write a decimal such as "
+        + "0.4068, or NaN if it was not computed", e.getMessage());
     assertEquals(Double.POSITIVE_INFINITY, SnapshotReader.read(file(HEADER + "\n" + line("sortino", digits) + "\n"))
         .get(0).sortino(), "a number too large for a double is infinite, as Double.parseDouble reads it");
   }
@@ -367,8 +370,15 @@ class SnapshotReaderTest {
 
   @Test
   void negativeFoldIsRefused() throws IOException {
-    assertEquals(name() + ":2: column fold: '-1' is not a whole number ≥ 1" + FOLD,
+    assertEquals(name() + ":2: column fold: '-1' is not a whole number ≥ 0" + FOLD,
         fails(HEADER + "\n" + line("fold", "-1") + "\n").getMessage());
+  }
+
+  @Test
+  void foldZeroIsALabelAsTheSchemaAllows() throws IOException {
+    // sql/finetune_results.sql says fold >= 0, and the team's Python code numbers folds from 0.
+    List<ResultRow> rows = SnapshotReader.read(file(HEADER + "\n" + line("fold", "0") + "\n" + line("fold", "1") + "\n"));
+    assertEquals(List.of(0, 1), rows.stream().map(ResultRow::fold).toList());
   }
 
   @Test

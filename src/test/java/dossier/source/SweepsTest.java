@@ -55,7 +55,7 @@ class SweepsTest {
     BranchSweep s = resolve(rows);
     assertEquals("none", s.baselineSweep().variant());
     assertEquals(List.of("v1"), s.compared().stream().map(VariantSweep::variant).toList());
-    assertEquals(new TreeSet<>(List.of(1)), s.folds());
+    assertEquals(new TreeSet<>(List.of(1)), s.folds("AAA"));
     assertEquals(4, s.rowsRead());
     assertEquals(2, s.expectedCells());
     VariantSweep none = s.variant("none");
@@ -111,7 +111,7 @@ class SweepsTest {
     assertEquals(3, none.counted().size());
     assertEquals(3, s.failedAttempts());
     assertEquals(7, s.rowsRead());
-    assertEquals(new TreeSet<>(List.of(1, 2)), s.folds());
+    assertEquals(new TreeSet<>(List.of(1, 2)), s.folds("AAA"));
     assertEquals(4, s.expectedCells());
     VariantSweep v1 = s.variant("v1");
     assertEquals(1, v1.attempts());
@@ -154,7 +154,7 @@ class SweepsTest {
     assertSame(counted, s.variant("none").counted().get(new Cell("AAA", 1)));
     assertEquals(Map.of(new Cell("AAA", 1), counted), s.variant("none").counted());
     assertEquals(1, s.rowsRead(), "only rows of the branch's runs × factor × cryptos are read");
-    assertEquals(new TreeSet<>(List.of(1)), s.folds(), "fold 7 of an ignored crypto is not a fold of the branch");
+    assertEquals(new TreeSet<>(List.of(1)), s.folds("AAA"), "fold 7 of an ignored crypto is not a fold of the branch");
     assertEquals(List.of(RUN, "run2"), s.runIds());
     assertEquals(CRYPTOS, s.cryptos());
   }
@@ -192,6 +192,22 @@ class SweepsTest {
       assertEquals(expected, resolve(shuffled(rows, seed)), "seed " + seed);
     }
     assertEquals(expected, resolve(List.of(b, a, rows.get(2), rows.get(3), rows.get(4), rows.get(6), rows.get(5))));
+  }
+
+  @Test
+  void aTieOfCompletedAttemptsGoesToTheLaterRunIdNumbersAsNumbersAndIsNamed() {
+    // r10 is the later run: its digits are compared as a number, not as text ("r9" > "r10").
+    ResultRow r9 = r("r9", FACTOR, "none", "AAA", 1, "completed", 0.4, 5);
+    ResultRow r10 = r("r10", FACTOR, "none", "AAA", 1, "completed", 0.6, 5);
+    List<ResultRow> rows = List.of(r9, r10, ok("none", "BBB", 1, 0.4, 1), ok("v1", "AAA", 1, 0.3, 2));
+    for (List<ResultRow> order : List.of(rows, List.of(r10, r9, rows.get(2), rows.get(3)))) {
+      BranchSweep s = Sweeps.resolve(order, FACTOR, List.of("r9", "r10", RUN), "none", VARIANTS, CRYPTOS);
+      assertSame(r10, s.variant("none").counted().get(new Cell("AAA", 1)));
+      assertEquals(List.of("two completed attempts of none, AAA fold 1 have the same created_at"
+          + " 2026-04-29T12:05:00Z (runs r10 and r9); the one of run r10 counts (the later run id, its numbers"
+          + " compared as numbers)"), s.ties());
+      assertEquals(List.of(), s.variant("v1").ties());
+    }
   }
 
   @Test

@@ -120,7 +120,7 @@ class SpecLoaderTest {
     assertEquals(List.of("AAVEUSDC", "ARBUSDC", "LDOUSDC", "OPUSDC", "UNIUSDC"), b.cryptoNames());
     assertTrue(b.cryptos().stream().allMatch(c -> c.line() == 40));
     assertEquals(Optional.of("defi_top5"), b.cryptoSet());
-    assertEquals(5, b.folds());
+    assertEquals(5, b.folds().count());
     assertEquals(Optional.of("purged k-fold per ADR-14"), b.foldNote());
 
     assertEquals(List.of(new KeyValue("Power mode", "standard (50 HPO trials per fold)"),
@@ -207,7 +207,7 @@ class SpecLoaderTest {
     assertEquals("f", b.label(), "the label defaults to the factor");
     assertEquals(List.of(new Located("r1", 8)), b.runs());
     assertEquals(List.of(new Located("AAA", 13), new Located("BBB", 13)), b.cryptos());
-    assertEquals(3, b.folds());
+    assertEquals(TrackSpec.Folds.count(3, 14), b.folds());
   }
 
   @Test
@@ -401,6 +401,21 @@ class SpecLoaderTest {
   @Test
   void foldsOutOfRange() throws IOException {
     usage(base("folds: 3", "folds: 0"), "dossiers/x.yaml:14: 'folds' must be between 1 and 1000, not 0");
+  }
+
+  @Test
+  void foldsMayListTheFoldIds() throws IOException {
+    TrackSpec s = load(base("folds: 3", "folds: [2, 0, 1]"));
+    assertEquals(new TrackSpec.Folds(3, List.of(0, 1, 2), 14), s.branches().get(0).folds());
+    assertTrue(s.branches().get(0).folds().listed());
+  }
+
+  @Test
+  void aListedFoldIdIsAWholeNumberFromZero() throws IOException {
+    usage(base("folds: 3", "folds: [0, 1, -2]"), "dossiers/x.yaml:14: fold id '-2' is not a whole number ≥ 0;"
+        + " list the fold ids as the rows number them, e.g. [0, 1, 2]");
+    usage(base("folds: 3", "folds: [0, 1, 1]"), "dossiers/x.yaml:14: fold id 1 is listed twice; list each once");
+    usage(base("folds: 3", "folds: []"), "dossiers/x.yaml:14: 'folds' is empty");
   }
 
   // ---- bootstrap ----------------------------------------------------------------------------

@@ -1,0 +1,131 @@
+package dossier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The installed pre-commit hook script, run by a real {@code git commit}: paths git would quote,
+ * and a tool installed under a folder whose name has a space.
+ */
+class HookScriptTest {
+  private static final String DOSSIER = "dossiers/2026-04-29-track6-focal-loss-results.md";
+  private static final String SNAPSHOT = "dossiers/data/track6-focal-loss.csv";
+
+  @TempDir Path repo;
+  @TempDir Path home;
+  @TempDir Path tools;
+
+  @BeforeEach
+  void repository() {
+    Projects.copy(repo);
+    git("init", "-q");
+    git("config", "user.email", "test@example.org");
+    git("config", "user.name", "test");
+    git("config", "commit.gpgsign", "false");
+    git("add", "-A");
+    git("commit", "-q", "-m", "dossiers");
+  }
+
+  @Test
+  void aDossierWhosePathGitQuotesIsRefreshedAsAnyOther() throws IOException {
+    // git quotes such a path ("dossiers/r\303\251sum\303\251-track6.md") unless asked for -z: the
+    // script's quick look for a staged .md must not miss it.
+    String copy = "dossiers/résumé-track6.md";
+    Files.writeString(repo.resolve(copy), Files.readString(repo.resolve(DOSSIER)));
+    git("add", copy);
+    git("commit", "-q", "-m", "a copy");
+    Run install = Run.offline(home, "-C", repo.toString(), "hook", "install");
+    assertEquals(0, install.exit(), install.err());
+
+    changeARow();
+    Files.writeString(repo.resolve(copy), Files.readString(repo.resolve(copy)) + "\nA reviewer's note.\n");
+    git("add", SNAPSHOT, copy);
+    GitResult blocked = commit("new rows");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertTrue(blocked.output().contains("  " + copy + "\n"), blocked.output());
+  }
+
+  @Test
+  void aToolInstalledUnderAFolderWithASpaceRunsTheHook() throws IOException, InterruptedException {
+    // The tool as a jar with its class-data archive beside it, as the build leaves them, in a folder
+    // whose name has a space. The archive is not a real one: the JVM skips an archive it cannot
+    // map, and what is tested is that the script passes its path as one argument.
+    Path jar = Files.createDirectories(tools.resolve("my tools")).resolve("dossier.jar");
+    manifestOnlyJar(jar);
+    Files.writeString(tools.resolve("my tools/dossier.jsa"), "not an archive\n");
+    JavaProcess.Exit install = JavaProcess.run("-cp", jar.toString(), Main.class.getName(), "-C", repo.toString(),
+        "hook", "install");
+    assertEquals(0, install.code(), install.out());
+    String script = Files.readString(repo.resolve(".git/hooks/pre-commit"));
+    assertTrue(script.contains("cp='" + jar + "'\n"), script);
+
+    Files.writeString(repo.resolve(DOSSIER), Files.readString(repo.resolve(DOSSIER)) + "\nA reviewer's note.\n");
+    git("add", DOSSIER);
+    GitResult passed = commit("a note");
+    assertEquals(0, passed.exit(), passed.output());
+  }
+
+  /** A jar of nothing but a manifest whose Class-Path is this test's class path: the tool, its libraries. */
+  private static void manifestOnlyJar(Path jar) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH,
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(p -> Path.of(p).toUri().toString()).collect(Collectors.joining(" ")));
+    try (OutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+      out.flush();
+    }
+  }
+
+  /** Changes the f1_buy of one row (line 5) of the snapshot: a retry landed. */
+  private void changeARow() throws IOException {
+    List<String> lines = Files.readAllLines(repo.resolve(SNAPSHOT));
+    lines.set(4, lines.get(4).replaceFirst(",completed,0\\.[0-9]+,", ",completed,0.5,"));
+    Files.write(repo.resolve(SNAPSHOT), lines);
+  }
+
+  record GitResult(int exit, String output) {}
+
+  private GitResult commit(String message) {
+    return gitResult("commit", "-q", "-m", message);
+  }
+
+  private void git(String... args) {
+    GitResult r = gitResult(args);
+    assertEquals(0, r.exit(), "git " + String.join(" ", args) + ": " + r.output());
+  }
+
+  private GitResult gitResult(String... args) {
+    try {
+      List<String> command = new ArrayList<>(List.of("git"));
+      command.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+      pb.environment().put("HOME", home.toString());
+      pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("DOSSIER_"));
+      // The hook's JVM runs the command itself: no resident daemon outlives the test.
+      pb.environment().put("DOSSIER_DAEMON", "off");
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new GitResult(p.waitFor(), out);
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
