@@ -43,7 +43,8 @@ final class HookCommand {
     @Override
     public Integer call() throws IOException {
       boolean force = Cli.given(spec, "--force");
-      Path hooks = new Git(main.project, main.env).hooksDir();
+      Git git = new Git(main.project, main.env);
+      Path hooks = git.hooksDir();
       Path target = hooks.resolve("pre-commit");
       if (Files.exists(target)) {
         String existing = Files.readString(target, StandardCharsets.UTF_8);
@@ -56,42 +57,60 @@ final class HookCommand {
               java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
       }
-      AtomicFile.write(target, script());
-      try {
-        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: git for Windows runs hooks without the executable bit
-      }
+      // Executable from its creation: no chmod by path after, which would follow a link put there.
+      // (git for Windows runs hooks without the executable bit.)
+      AtomicFile.write(target, script(git.topLevel()), PosixFilePermissions.fromString("rwxr-xr-x"));
       spec.commandLine().getOut().println("installed " + target.normalize());
       spec.commandLine().getOut().flush();
       return 0;
     }
 
     /**
-     * Runs this very tool (same Java, same class path), from the repository's top level, with the
-     * launcher's options for a short run and its class-data-sharing archive when there is one.
+     * The hook runs this very tool: the launcher that ran {@code install} when there is one (it
+     * passes its path as {@code dossier.launcher}), else the same Java and class path. It runs on
+     * the project {@code install} was given, relative to the repository's top level, so that a
+     * project in a subfolder and a moved clone both work. A tool that is gone since is one line
+     * that says how to fix it, and the commit does not go through.
      */
-    static String script() {
-      String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String classPath = System.getProperty("java.class.path");
+    String script(Path top) {
+      Path project = main.project;
+      try {
+        project = project.toRealPath();
+        top = top.toRealPath();
+      } catch (IOException e) {
+        // the git top level and the project exist: git has just answered from there
+      }
+      String sub = top.relativize(project).toString().replace('\\', '/');
       StringBuilder s = new StringBuilder("#!/bin/sh\n")
           .append(SIGNATURE).append(": refreshes the numbers of staged dossiers.\n")
           .append("# Remove this file to stop it; `dossier hook install` writes it again.\n")
           .append("# A commit that stages no Markdown file never starts the JVM. Names end in NUL (-z): git\n")
           .append("# would quote a name with other than ASCII in it, and \"...\\303\\251.md\" ends in a quote.\n")
           .append("git diff --cached --name-only -z --diff-filter=ACMR | tr '\\000' '\\n' | grep -q '\\.md$' || exit 0\n")
-          .append("cp=").append(quote(classPath)).append('\n')
-          // The JVM's options that depend on a path, one argument each whatever the path holds.
-          .append("set --\n");
-      if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-        // The archive the build writes next to the jar (see pom.xml and src/bin/dossier).
-        s.append("jsa=\"${cp%.jar}.jsa\"\n")
-            .append("[ -f \"$jsa\" ] && set -- \"-XX:SharedArchiveFile=$jsa\"\n");
+          .append("project=\"$(git rev-parse --show-toplevel)\"").append(sub.isEmpty() ? "" : "/" + quote(sub))
+          .append('\n');
+      String launcher = System.getProperty("dossier.launcher");
+      if (launcher != null && !launcher.isEmpty()) {
+        return s.append("dossier=").append(quote(launcher)).append('\n')
+            .append("if [ ! -x \"$dossier\" ]; then\n")
+            .append("  echo \"dossier: the pre-commit hook cannot run $dossier (moved or removed?); install dossier"
+                + " again and run 'dossier hook install'\" >&2\n")
+            .append("  exit 1\n")
+            .append("fi\n")
+            .append("exec \"$dossier\" -C \"$project\" hook run\n").toString();
       }
-      return s.append("exec ").append(quote(javaBin))
-          .append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off")
-          .append(" \"$@\" -cp \"$cp\" ")
-          .append(Main.class.getName()).append(" -C \"$(git rev-parse --show-toplevel)\" hook run\n").toString();
+      String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String classPath = System.getProperty("java.class.path");
+      String first = classPath.split(java.io.File.pathSeparator, -1)[0];
+      return s.append("java=").append(quote(javaBin)).append('\n')
+          .append("cp=").append(quote(classPath)).append('\n')
+          .append("if [ ! -x \"$java\" ] || [ ! -e ").append(quote(first)).append(" ]; then\n")
+          .append("  echo \"dossier: the pre-commit hook cannot run dossier from $cp with $java (moved or removed?);"
+              + " build or install dossier again and run 'dossier hook install'\" >&2\n")
+          .append("  exit 1\n")
+          .append("fi\n")
+          .append("exec \"$java\" -cp \"$cp\" ").append(Main.class.getName())
+          .append(" -C \"$project\" hook run\n").toString();
     }
 
     static String quote(String s) {

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
@@ -64,11 +65,22 @@ public final class AtomicFile {
   }
 
   public static void write(Path target, String content) {
+    write(target, content, null);
+  }
+
+  /**
+   * The same, the file created with {@code permissions} (less the umask, as for any new file)
+   * rather than the replaced file's mode: an executable script, say, without a chmod by path after.
+   */
+  public static void write(Path target, String content, Set<PosixFilePermission> permissions) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       FileAttribute<?>[] mode = modeToKeep(target);
+      if (permissions != null && target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        mode = new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+      }
       removeStaleTemporaries(dir, target.getFileName().toString());
       tmp = dir.resolve("." + target.getFileName() + "."
           + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");

@@ -64,12 +64,9 @@ class HookScriptTest {
 
   @Test
   void aToolInstalledUnderAFolderWithASpaceRunsTheHook() throws IOException, InterruptedException {
-    // The tool as a jar with its class-data archive beside it, as the build leaves them, in a folder
-    // whose name has a space. The archive is not a real one: the JVM skips an archive it cannot
-    // map, and what is tested is that the script passes its path as one argument.
+    // The tool as a jar in a folder whose name has a space: the script passes its path as one argument.
     Path jar = Files.createDirectories(tools.resolve("my tools")).resolve("dossier.jar");
     manifestOnlyJar(jar);
-    Files.writeString(tools.resolve("my tools/dossier.jsa"), "not an archive\n");
     JavaProcess.Exit install = JavaProcess.run("-cp", jar.toString(), Main.class.getName(), "-C", repo.toString(),
         "hook", "install");
     assertEquals(0, install.code(), install.out());
@@ -80,6 +77,79 @@ class HookScriptTest {
     git("add", DOSSIER);
     GitResult passed = commit("a note");
     assertEquals(0, passed.exit(), passed.output());
+  }
+
+  @Test
+  void aHookInstalledThroughTheLauncherRunsTheLauncherAgain() throws IOException, InterruptedException {
+    // A stand-in launcher under a path with a space, that records its arguments and runs the tool.
+    Path jar = Files.createDirectories(tools.resolve("my tools")).resolve("dossier.jar");
+    manifestOnlyJar(jar);
+    Path launcher = tools.resolve("my tools/dossier");
+    Path calls = tools.resolve("calls.txt");
+    Files.writeString(launcher, "#!/bin/sh\necho \"$@\" >> '" + calls + "'\nexec '"
+        + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '" + jar + "' " + Main.class.getName()
+        + " \"$@\"\n");
+    launcher.toFile().setExecutable(true);
+    JavaProcess.Exit install = JavaProcess.run("-Ddossier.launcher=" + launcher, "-cp", jar.toString(),
+        Main.class.getName(), "-C", repo.toString(), "hook", "install");
+    assertEquals(0, install.code(), install.out());
+
+    Files.writeString(repo.resolve(DOSSIER), Files.readString(repo.resolve(DOSSIER)) + "\nA reviewer's note.\n");
+    git("add", DOSSIER);
+    GitResult passed = commit("a note");
+    assertEquals(0, passed.exit(), passed.output());
+    assertEquals("-C " + repo.toRealPath() + " hook run\n", Files.readString(calls));
+
+    // The launcher is gone (a clone moved, a tool uninstalled): one line that says what to do, and
+    // the commit does not go through with numbers nobody checked.
+    Files.delete(launcher);
+    Files.writeString(repo.resolve(DOSSIER), Files.readString(repo.resolve(DOSSIER)) + "\nAnother note.\n");
+    git("add", DOSSIER);
+    GitResult blocked = commit("another note");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertEquals("dossier: the pre-commit hook cannot run " + launcher + " (moved or removed?); install dossier"
+        + " again and run 'dossier hook install'\n", blocked.output());
+  }
+
+  @Test
+  void aMissingJarStopsTheCommitWithOneLine() throws IOException, InterruptedException {
+    Path jar = Files.createDirectories(tools.resolve("my tools")).resolve("dossier.jar");
+    manifestOnlyJar(jar);
+    JavaProcess.Exit install = JavaProcess.run("-cp", jar.toString(), Main.class.getName(), "-C", repo.toString(),
+        "hook", "install");
+    assertEquals(0, install.code(), install.out());
+    Files.delete(jar); // mvn clean
+    Files.writeString(repo.resolve(DOSSIER), Files.readString(repo.resolve(DOSSIER)) + "\nA reviewer's note.\n");
+    git("add", DOSSIER);
+    GitResult blocked = commit("a note");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertEquals("dossier: the pre-commit hook cannot run dossier from " + jar + " with "
+        + Path.of(System.getProperty("java.home"), "bin", "java") + " (moved or removed?); build or install dossier"
+        + " again and run 'dossier hook install'\n", blocked.output());
+  }
+
+  @Test
+  void aProjectInASubfolderOfTheRepositoryIsTheOneTheHookRefreshes() throws IOException {
+    // The repository holds the project in `analysis/`: install with -C, commit a stale dossier.
+    Path sub = Files.createDirectories(repo.resolve("analysis"));
+    Files.move(repo.resolve("dossiers"), sub.resolve("dossiers"));
+    git("add", "-A");
+    git("commit", "-q", "-m", "moved");
+    Run install = Run.offline(home, "-C", sub.toString(), "hook", "install");
+    assertEquals(0, install.exit(), install.err());
+    assertTrue(Files.readString(repo.resolve(".git/hooks/pre-commit"))
+        .contains("project=\"$(git rev-parse --show-toplevel)\"/'analysis'\n"));
+
+    Path snapshot = sub.resolve(SNAPSHOT);
+    List<String> lines = Files.readAllLines(snapshot);
+    lines.set(4, lines.get(4).replaceFirst(",completed,0\\.[0-9]+,", ",completed,0.5,"));
+    Files.write(snapshot, lines);
+    Path dossier = sub.resolve(DOSSIER);
+    Files.writeString(dossier, Files.readString(dossier) + "\nA reviewer's note.\n");
+    git("add", "analysis/" + SNAPSHOT, "analysis/" + DOSSIER);
+    GitResult blocked = commit("new rows");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertTrue(blocked.output().contains(DOSSIER), blocked.output());
   }
 
   /** A jar of nothing but a manifest whose Class-Path is this test's class path: the tool, its libraries. */
@@ -119,8 +189,6 @@ class HookScriptTest {
       ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
       pb.environment().put("HOME", home.toString());
       pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("DOSSIER_"));
-      // The hook's JVM runs the command itself: no resident daemon outlives the test.
-      pb.environment().put("DOSSIER_DAEMON", "off");
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return new GitResult(p.waitFor(), out);
