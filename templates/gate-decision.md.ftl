@@ -103,7 +103,7 @@ Stats vs ${code(fb.baseline)} baseline (paired by crypto × fold, <@m.pairCount 
 <@m.forestFigure fb/>
 
 <#if !fb.uniformPairs??><@m.exclusions fb/></#if>
-${fb.gates?size} gates verdict (per ${plan} ${planSection}) — <#if fb.uniformVerdict><#if fb.verdicts?size == 2>both<#else>all ${fb.verdicts?size}</#if> variants: <@m.gateTally fb.verdicts[0]/><#else>per variant below</#if> :
+${fb.gates?size} gates verdict (per ${plan} ${planSection}) — <#if fb.uniformVerdict><#if fb.verdicts?size == 1>the variant<#elseif fb.verdicts?size == 2>both variants<#else>all ${fb.verdicts?size} variants</#if>: <@m.gateTally fb.verdicts[0]/><#else>per variant below</#if> :
 
 <@m.gateList fb/>
 </@m.block>

@@ -69,9 +69,51 @@ Excluded from ${code(c.variant)} (${c.excluded?size} pair<#if c.excluded?size !=
 <#elseif b.direction.above == n>
 <#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the right direction. Cohen's d ≥ ${b.direction.weakestD} on every variant (${b.direction.weakestLabel} effect) and every BH-adjusted p ≤ ${b.direction.maxBh}.
 <#else>
-CI95 below 0: ${b.direction.below} of ${n} ; above 0: ${b.direction.above} of ${n} ; including 0: ${b.direction.straddling} of ${n}.
+CI95 below 0: ${b.direction.below} of ${n} ; above 0: ${b.direction.above} of ${n} ; including 0: ${b.direction.straddling} of ${n}<#if b.direction.undefined gt 0> ; undefined: ${b.direction.undefined} of ${n}</#if>.
 </#if>
 </#macro>
+
+<#-- The sentences of a verdict, chosen by the branch's facts (Dossier.VariantFacts, Direction):
+     which side of 0 each CI95 lies on, how many cryptos move, which gates fail. A sentence never
+     states a direction, a count or a range that these facts do not hold. -->
+
+<#-- "a", "a and b", "a, b and c" -->
+<#macro andList items><#list items as x>${x}<#if x?has_next><#if x?index == items?size - 2> and <#else>, </#if></#if></#list></#macro>
+
+<#macro codes names><#list names as v>${code(v)}<#sep>, </#sep></#list></#macro>
+
+<#-- "for all 4 focal variants (`a`, `b`, `c`, `d`)", or "for the focal variant `a`" -->
+<#macro allVariants b><#if b.facts?size == 1>for the ${b.label} variant ${code(b.facts[0].variant)}<#else>for all ${b.facts?size} ${b.label} variants (<#list b.facts as f>${code(f.variant)}<#sep>, </#sep></#list>)</#if></#macro>
+
+<#macro everyCi n><#if n == 1>the CI95<#else>every variant's CI95</#if></#macro>
+
+<#-- The range of the defined Cohen's d; the TL;DR leaves it out when none is defined. -->
+<#macro dRange t>Cohen's d ∈ [${t.dMin}, ${t.dMax}]</#macro>
+
+<#-- What keeps a variant from locking: "fails gates 2 (Joint metric) and 5 (Sample size)". -->
+<#macro shortfall f><#if f.failed?has_content>fails gate<#if f.failed?size gt 1>s</#if> <@andList f.failed/></#if><#if f.failed?has_content && f.warned?has_content>, and </#if><#if f.warned?has_content>cannot be judged on gate<#if f.warned?size gt 1>s</#if> <@andList f.warned/></#if></#macro>
+
+<#macro shortfalls b><#list b.facts?filter(f -> f.verdict != "LOCK") as f>${code(f.variant)} <@shortfall f/><#sep>; </#sep></#list></#macro>
+
+<#-- Mixed outcomes: each side of 0 with its variants, their d and the cryptos they move. -->
+<#macro sides b>
+<#local groups = [["above", "CI95 above 0"], ["below", "CI95 below 0"], ["across", "CI95 including 0"], ["undefined", "d, p and CI95 undefined"]]>
+<#local first = true>
+<#list groups as g><#local members = b.facts?filter(f -> f.side == g[0])><#if members?has_content><#if !first>; </#if><#local first = false>${g[1]} for <#list members as f>${code(f.variant)}<#if f.side == "above"> (d = ${f.d}, up on ${f.improved}/${f.cryptos} cryptos)<#elseif f.side == "below"> (d = ${f.d}, down on ${f.regressed}/${f.cryptos} cryptos)<#elseif f.d?has_content> (d = ${f.d})</#if><#sep>, </#sep></#list></#if></#list></#macro>
+
+<#-- The finding of a TL;DR that locks nothing. -->
+<#macro finding b t>
+<#local n = b.facts?size>
+<#local dir = b.direction>
+<#if dir.below == n><#if t.hypothesis?has_content> The hypothesis "${t.hypothesis?no_esc}" is rejected<#if t.cryptosAgainst == t.cryptos> by ${t.cryptosAgainst}/${t.cryptos} cryptos with ${t.effectLabel} effect size in the wrong direction (<@dRange t/>)<#else>: <@everyCi n/> lies below 0, with ${t.effectLabel} effect size (<@dRange t/>)<#if t.cryptosAgainst gt 0>, and <#if n == 1>it is<#else>every variant is</#if> below ${code(b.baseline)} on ${t.cryptosAgainst}/${t.cryptos} cryptos</#if></#if>.<#else> ${b.metric} falls: <@everyCi n/> lies below 0, with ${t.effectLabel} effect size (<@dRange t/>).</#if>
+<#elseif dir.above == n><#if t.hypothesis?has_content> The hypothesis "${t.hypothesis?no_esc}" holds for ${b.metric}:<#else> ${b.metric} rises:</#if> <@everyCi n/> lies above 0 (<@dRange t/>)<#if t.cryptosFor == t.cryptos>, up on all ${t.cryptos} cryptos</#if>; yet <#if n == 1>it does not pass<#else>no variant passes</#if> every gate: <@shortfalls b/>.
+<#elseif dir.below == 0 && dir.above == 0><#if dir.undefined == n> d, p and the CI95 are undefined for <#if n == 1>the variant<#else>every variant</#if> (see section 3), so no test of ${b.metric} can be stated.<#else> <#if n == 1>The CI95 includes 0<#else>No variant's CI95 excludes 0</#if>: the sweep cannot tell <#if n == 1>it<#else>the variants</#if> from ${code(b.baseline)} on ${b.metric}<#if t.dMin?has_content> (<@dRange t/>)</#if><#if t.hypothesis?has_content>, and gives the hypothesis "${t.hypothesis?no_esc}" no support</#if><#if dir.undefined gt 0>; d, p and the CI95 are undefined for <@codes b.facts?filter(f -> f.side == "undefined")?map(f -> f.variant)/></#if>.</#if>
+<#else> ${b.metric}: <@sides b/>. No variant passes every gate: <@shortfalls b/>.
+</#if>
+</#macro>
+
+<#-- The Verdict line of the gate-decision layout's header. -->
+<#macro verdictSummary b><#if b.locked?has_content>LOCK <#list b.locked as v>${v}<#sep> + </#sep></#list><#else>ABANDON ${b.factor} variant<#if b.facts?size gt 1>s</#if> (<#list b.facts as f>${f.variant}<#sep> + </#sep></#list>)<#if b.direction.below == b.facts?size> — <#if b.facts?size == 1>it regresses<#elseif b.facts?size == 2>both regress<#else>all regress</#if> ${b.metric}<#if tldr.cryptosAgainst == tldr.cryptos> on ${tldr.cryptos}/${tldr.cryptos} cryptos</#if> with statistical significance<#elseif b.direction.above == b.facts?size> — <#if b.facts?size == 1>it lifts ${b.metric} with statistical significance, yet fails other gates<#else><#if b.facts?size == 2>both<#else>all</#if> lift ${b.metric} with statistical significance, yet fail other gates</#if></#if></#if></#macro>
 
 <#-- "Verdict per variant : FAIL on 4 of 6 gates → all 4 focal variants ABANDON." -->
 <#macro verdictLine b>
@@ -164,7 +206,7 @@ Provenance : dossier ${provenance.version}, spec `${provenance.specFile}`, rows 
      inline, so people may edit the other lines. -->
 <#macro metadata lines>
 <#list lines as l>
-${l.key} : <#if l.generated><@inline "meta-" + l.key?lower_case?replace("[^a-z0-9]+", "-", "r")>${l.value}</@inline><#else>${l.value?no_esc}</#if><#sep>\</#sep>
+${l.key} : <#if l.generated><@inline "meta-" + l.key?lower_case?replace("[^a-z0-9]+", "-", "r")><#if l.key == "Verdict"><@verdictSummary branches[0]/><#else>${l.value}</#if></@inline><#else>${l.value?no_esc}</#if><#sep>\</#sep>
 </#list>
 </#macro>
 
@@ -177,5 +219,5 @@ ${l.key} : <#if l.generated><@inline "meta-" + l.key?lower_case?replace("[^a-z0-
 </#macro>
 
 <#macro barsFigure b>
-<@figure b.bars.file>Bar chart of the mean ${b.metric} per crypto and variant: <#if b.baselineWinsAll>${b.baseline} is highest on every crypto<#else>highest per crypto: <#list b.winners as w>${w.crypto} ${w.variant}<#sep>, </#sep></#list></#if>.</@figure>
+<@figure b.bars.file>Bar chart of the mean ${b.metric} per crypto and variant: <#if b.baselineWinsAll>${b.baseline} is highest on every crypto<#else>highest per crypto: <#list b.winners as w>${w.crypto} <#list w.variants as v>${v}<#sep> and </#sep></#list><#if w.variants?size gt 1> (tied)</#if><#sep>, </#sep></#list></#if>.</@figure>
 </#macro>

@@ -10,11 +10,11 @@
 
 <@m.block "tldr">
 <#if tldr.locked?size == 0>
-**ABANDON** for all ${b.comparisons?size} ${b.label} variants (<#list b.comparisons as c>${code(c.variant)}<#sep>, </#sep></#list>).<#if tldr.hypothesis?has_content> The hypothesis "${tldr.hypothesis?no_esc}" is rejected by ${tldr.cryptosAgainst}/${tldr.cryptos} cryptos<#if tldr.dMin?has_content> with ${tldr.effectLabel} effect size in the wrong direction (Cohen's d ∈ [${tldr.dMin}, ${tldr.dMax}])</#if>.</#if>
+**ABANDON** <@m.allVariants b/>.<@m.finding b tldr/>
 
 ${code(b.baseline)}<#if tldr.baselineNote?has_content> (${tldr.baselineNote?no_esc})</#if> stays as the production champion.
 <#else>
-**LOCK** <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>: every gate of ${plan} ${planSection} passes.
+**LOCK** <@m.codes tldr.locked/>: every gate of ${plan} ${planSection} passes.<#if b.facts?size gt tldr.locked?size> <#if b.facts?size - tldr.locked?size == 1>The other variant does not lock<#else>The other variants do not lock</#if>: <@m.shortfalls b/>.</#if>
 </#if>
 </@m.block>
 <#if tldr.extra?has_content>
@@ -48,7 +48,7 @@ ${tldr.extra?no_esc}
 <#if b.baselineWinsAll>
 ${code(b.baseline)} has the highest ${b.metric} on every crypto; no ${b.label} variant wins anywhere.
 <#else>
-Highest ${b.metric} per crypto: <#list b.winners as w>${w.crypto} ${code(w.variant)}<#sep>, </#sep></#list>.
+Highest ${b.metric} per crypto: <#list b.winners as w>${w.crypto} <#list w.variants as v>${code(v)}<#sep> and </#sep></#list><#if w.variants?size gt 1> (tied)</#if><#sep>, </#sep></#list>.
 </#if>
 </@m.block>
 

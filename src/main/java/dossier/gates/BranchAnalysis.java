@@ -14,6 +14,14 @@ public record BranchAnalysis(BranchStats stats, List<VariantVerdict> verdicts, b
     verdicts = List.copyOf(verdicts);
   }
 
+  /** The variants whose gate 1 (the lift of the primary metric) passes. */
+  public java.util.Set<String> clearsLift() {
+    return verdicts.stream()
+        .filter(v -> v.gates().stream().anyMatch(g -> g.kind() == GateKind.F1_LIFT && g.status() == Status.PASS))
+        .map(VariantVerdict::variant)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   public List<String> locked() {
     return verdicts.stream().filter(v -> v.verdict() == Verdict.LOCK).map(VariantVerdict::variant).toList();
   }

@@ -5,6 +5,7 @@ import dossier.gates.BranchAnalysis;
 import dossier.gates.GateEvaluator;
 import dossier.gates.GateKind;
 import dossier.gates.GatePlan;
+import dossier.gates.GateResult;
 import dossier.gates.GatePlan.Gate;
 import dossier.gates.Printed;
 import dossier.gates.Status;
@@ -20,6 +21,7 @@ import dossier.model.Dossier.MeansRow;
 import dossier.model.Dossier.MeansTable;
 import dossier.model.Dossier.RunView;
 import dossier.model.Dossier.StateRow;
+import dossier.model.Dossier.VariantFacts;
 import dossier.model.Dossier.VariantView;
 import dossier.model.Dossier.VerdictView;
 import dossier.model.Dossier.Winner;
@@ -66,20 +68,14 @@ final class BranchViews {
     for (int i = 0; i < sweep.cryptos().size(); i++) {
       String crypto = sweep.cryptos().get(i);
       List<String> values = new ArrayList<>();
-      String best = Formats.NA;
-      double bestValue = Double.NEGATIVE_INFINITY;
       for (String v : variants) {
-        double mean = stats.summaries(v).get(i).mean(metric);
-        values.add(Formats.f4(mean));
-        if (mean > bestValue) {
-          bestValue = mean;
-          best = v;
-        }
+        values.add(Formats.f4(stats.summaries(v).get(i).mean(metric)));
       }
       means.add(new MeansRow(crypto, values));
-      winners.add(new Winner(crypto, best));
+      winners.add(new Winner(crypto, highest(variants, values)));
     }
-    boolean baselineWinsAll = winners.stream().allMatch(w -> w.variant().equals(bs.baseline().value()));
+    // The baseline wins a crypto when it alone has the highest mean as printed: a tie is no win.
+    boolean baselineWinsAll = winners.stream().allMatch(w -> w.variants().equals(List.of(bs.baseline().value())));
 
     List<Comparison> cs = stats.comparisons();
     Optional<Integer> uniformPairs = cs.stream().map(Comparison::pairs).distinct().count() == 1
@@ -95,7 +91,8 @@ final class BranchViews {
     Direction direction = new Direction(
         (int) cs.stream().filter(Comparison::ciBelowZero).count(),
         (int) cs.stream().filter(Comparison::ciAboveZero).count(),
-        (int) cs.stream().filter(c -> !c.ciBelowZero() && !c.ciAboveZero()).count(),
+        (int) cs.stream().filter(c -> c.undefined().isEmpty() && !c.ciBelowZero() && !c.ciAboveZero()).count(),
+        (int) cs.stream().filter(c -> c.undefined().isPresent()).count(),
         Formats.f1Outward(weakest, weakest > 0), EffectSize.label(weakest), Formats.p(maxBh));
 
     List<VerdictView> verdicts = new ArrayList<>();
@@ -106,16 +103,69 @@ final class BranchViews {
     boolean uniformVerdict = verdicts.stream().map(v -> v.failed() + "/" + v.warned() + "/" + v.verdict())
         .distinct().count() == 1;
 
+    List<VariantFacts> facts = analysis.verdicts().stream()
+        .map(v -> facts(v, cs.stream().filter(c -> c.variant().equals(v.variant())).findFirst().orElseThrow(), plan,
+            stats))
+        .toList();
+
     Gate jointGate = plan.gates().stream().filter(g -> g.kind() == GateKind.JOINT).findFirst().orElseThrow();
     return new BranchView(bs.factor(), bs.label(), bs.title().orElse(bs.label()), bs.baseline().value(),
         metric.column(), bs.runIds(), run(sweep), variantViews(bs), bs.cryptoNames(), bs.cryptoSet().orElse(""),
         folds, sweep.foldIds(), bs.foldNote().orElse(""), coverage, new MeansTable(variants, means), longMeans(stats, variants),
         anomalies(stats), baselineWinsAll, winners, uniformPairs, commonExclusions, cs.size(),
-        cs.stream().map(BranchViews::comparison).toList(), direction, GateSummaries.of(plan, analysis),
+        cs.stream().map(BranchViews::comparison).toList(), direction, facts, GateSummaries.of(plan, analysis),
         GateSummaries.criteria(plan, analysis), verdicts, uniformVerdict, analysis.locked(),
         cs.stream().map(c -> joint(c, jointGate)).toList(),
-        FigureBuilder.forest(figures + "-forest.svg", stats, plan, bs.baseline().value()),
+        FigureBuilder.forest(figures + "-forest.svg", stats, plan, bs.baseline().value(), analysis.clearsLift()),
         FigureBuilder.bars(figures + "-crypto.svg", stats, variants), bs.intro(), bs.decision(), bs.after());
+  }
+
+  /** The variants whose mean, as printed, is the highest of the row: one, or several tied. */
+  static List<String> highest(List<String> variants, List<String> printed) {
+    java.math.BigDecimal best = null;
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < variants.size(); i++) {
+      if (printed.get(i).equals(Formats.NA)) {
+        continue;
+      }
+      java.math.BigDecimal value = new java.math.BigDecimal(printed.get(i));
+      int order = best == null ? 1 : value.compareTo(best);
+      if (order > 0) {
+        best = value;
+        out.clear();
+      }
+      if (order >= 0) {
+        out.add(variants.get(i));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What the sentences say of one variant: its CI95 against 0, the cryptos it moves each way (the
+   * rule of gate 4: a mean Δ that prints above or below 0), and the gates it fails or cannot pass.
+   */
+  static VariantFacts facts(VariantVerdict v, Comparison c, GatePlan plan, BranchStats stats) {
+    String side = c.undefined().isPresent() ? "undefined"
+        : c.ciAboveZero() ? "above" : c.ciBelowZero() ? "below" : "across";
+    List<String> cryptos = stats.sweep().cryptos();
+    int improved = (int) cryptos.stream().filter(c::improves).count();
+    int regressed = (int) cryptos.stream().filter(c::regresses).count();
+    List<String> failed = new ArrayList<>();
+    List<String> warned = new ArrayList<>();
+    for (GateResult r : v.gates()) {
+      Gate gate = plan.gates().get(r.number() - 1);
+      String name = r.number() + " (" + GateSummaries.shortName(gate, stats) + ")";
+      if (r.status() == Status.FAIL) {
+        failed.add(name);
+      } else if (r.status() == Status.WARN) {
+        warned.add(name);
+      }
+    }
+    String d = c.cohensD().isPresent() ? Formats.signed2(c.cohensD().getAsDouble()) : "";
+    String label = c.cohensD().isPresent() ? EffectSize.label(c.cohensD().getAsDouble()) : "";
+    return new VariantFacts(v.variant(), v.verdict().name(), side, d, label, improved, regressed, cryptos.size(),
+        failed, warned);
   }
 
   private static List<VariantView> variantViews(BranchSpec bs) {

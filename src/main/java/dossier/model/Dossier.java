@@ -41,14 +41,15 @@ public record Dossier(
   public record MetaLine(String key, String value, boolean generated) {}
 
   /**
-   * @param allRegress every variant's CI lies below 0
-   * @param cryptosAgainst cryptos on which every variant is below the baseline
+   * @param cryptosAgainst cryptos on which every variant is below the baseline (gate 4's rule)
+   * @param cryptosFor cryptos on which every variant is above it
+   * @param dMin the lowest defined Cohen's d, rounded outward; empty when none is defined
    */
   public record Tldr(
       List<String> locked,
-      boolean allRegress,
       String hypothesis,
       int cryptosAgainst,
+      int cryptosFor,
       int cryptos,
       String effectLabel,
       String dMin,
@@ -106,6 +107,7 @@ public record Dossier(
       int m,
       List<ComparisonView> comparisons,
       Direction direction,
+      List<VariantFacts> facts,
       List<GateView> gates,
       CriteriaTable criteria,
       List<VerdictView> verdicts,
@@ -148,7 +150,31 @@ public record Dossier(
   public record AnomalyView(boolean constant, String metric, List<String> variants, String value, int rows,
       String text) {}
 
-  public record Winner(String crypto, String variant) {}
+  /** The variant with the highest mean of a crypto, as printed; several when they tie. */
+  public record Winner(String crypto, List<String> variants) {
+    public Winner {
+      variants = List.copyOf(variants);
+    }
+  }
+
+  /**
+   * One variant's result as the sentences state it: where its CI95 lies against 0, how many cryptos
+   * it moves either way, and the gates it fails or cannot pass. The templates choose their words by
+   * these facts, never by the numbers' text.
+   *
+   * @param side {@code above} or {@code below} (the CI95 excludes 0 on that side), {@code across}
+   *     (it includes 0) or {@code undefined} (d, p and the CI are undefined)
+   * @param d Cohen's d, signed, 2 decimals; empty when undefined
+   * @param improved cryptos whose mean Δ prints above 0; {@code regressed}: below 0
+   * @param failed the gates it fails, e.g. "2 (Joint metric)"; {@code warned}: those that are ⚠
+   */
+  public record VariantFacts(String variant, String verdict, String side, String d, String effectLabel,
+      int improved, int regressed, int cryptos, List<String> failed, List<String> warned) {
+    public VariantFacts {
+      failed = List.copyOf(failed);
+      warned = List.copyOf(warned);
+    }
+  }
 
   /**
    * @param effectLabel empty when d is undefined
@@ -161,12 +187,14 @@ public record Dossier(
       String cohensD2, String ci3, boolean ciExcludesZero, String undefined) {}
 
   /**
-   * How the CIs of a branch sit against 0, for the sentence under the paired table.
+   * How the CIs of a branch sit against 0, for the sentence under the paired table: {@code
+   * straddling} counts the CIs that include 0, {@code undefined} the variants without one.
    *
    * @param weakestD the Cohen's d closest to 0, rounded towards 0 so that "every |d| ≥ it" holds
    * @param maxBh the largest BH-adjusted p of the branch
    */
-  public record Direction(int below, int above, int straddling, String weakestD, String weakestLabel, String maxBh) {}
+  public record Direction(int below, int above, int straddling, int undefined, String weakestD, String weakestLabel,
+      String maxBh) {}
 
   /**
    * @param counts e.g. FAIL × 4, in the order PASS, FAIL, ⚠

@@ -141,7 +141,8 @@ public final class DossierBuilder {
       case "FTF run" -> new MetaLine(key, bs.runIds().stream().map(run -> runLine(run, rows))
           .collect(Collectors.joining(" ; ")), true);
       case "Sweep run_id" -> new MetaLine(key, String.join(", ", bs.runIds()), true);
-      case "Verdict" -> new MetaLine(key, verdictLine(ba), true);
+      // Its words are the template's (macro verdictSummary), chosen by the branch's facts.
+      case "Verdict" -> new MetaLine(key, "", true);
       default -> throw new IllegalArgumentException(key);
     };
   }
@@ -161,21 +162,15 @@ public final class DossierBuilder {
         errors == 0 ? "completed" : "failed");
   }
 
-  /** "ABANDON label_smoothing variants (mild + aggressive) — all regress f1_buy on 5/5 cryptos …". */
-  private static String verdictLine(BranchAnalysis ba) {
-    List<String> variants = ba.verdicts().stream().map(v -> v.variant()).toList();
-    String head = ba.locked().isEmpty()
-        ? String.format(Locale.ROOT, "ABANDON %s variants (%s)", ba.stats().sweep().factor(), String.join(" + ", variants))
-        : "LOCK " + String.join(" + ", ba.locked());
-    List<Comparison> cs = ba.stats().comparisons();
-    if (!cs.isEmpty() && cs.stream().allMatch(Comparison::ciBelowZero)) {
-      int cryptos = ba.stats().sweep().cryptos().size();
-      return String.format(Locale.ROOT, "%s — %s regress %s on %d/%d cryptos with statistical significance", head,
-          cs.size() == 2 ? "both" : "all", ba.stats().primary().column(), cryptosAgainst(ba), cryptos);
-    }
-    return head;
+  /** Cryptos on which every variant improves (gate 4's rule). */
+  static int cryptosFor(BranchAnalysis b) {
+    List<Comparison> cs = b.stats().comparisons();
+    return (int) b.stats().sweep().cryptos().stream()
+        .filter(crypto -> cs.stream().allMatch(c -> c.improves(crypto)))
+        .count();
   }
 
+  /** Cryptos on which every variant regresses (gate 4's rule). */
   static int cryptosAgainst(BranchAnalysis b) {
     List<Comparison> cs = b.stats().comparisons();
     return (int) b.stats().sweep().cryptos().stream()
@@ -185,7 +180,6 @@ public final class DossierBuilder {
 
   static Tldr tldr(TrackSpec spec, BranchSpec bs, BranchAnalysis b) {
     List<Comparison> cs = b.stats().comparisons();
-    boolean allRegress = !cs.isEmpty() && cs.stream().allMatch(Comparison::ciBelowZero);
     // The d range spans the defined d's only; with none, it is not stated (empty).
     double[] ds = cs.stream().map(Comparison::cohensD).filter(OptionalDouble::isPresent)
         .mapToDouble(OptionalDouble::getAsDouble).toArray();
@@ -200,7 +194,7 @@ public final class DossierBuilder {
       label = EffectSize.label(Math.abs(lo) < Math.abs(hi) ? lo : hi);
     }
     VariantSpec baseline = bs.variants().get(0);
-    return new Tldr(b.locked(), allRegress, spec.narrative().hypothesis(), cryptosAgainst(b),
+    return new Tldr(b.locked(), spec.narrative().hypothesis(), cryptosAgainst(b), cryptosFor(b),
         b.stats().sweep().cryptos().size(), label, dMin, dMax, baseline.note().orElse(""), spec.narrative().tldr());
   }
 }

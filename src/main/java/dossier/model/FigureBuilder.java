@@ -28,7 +28,8 @@ final class FigureBuilder {
 
   private FigureBuilder() {}
 
-  static Forest forest(String file, BranchStats stats, GatePlan plan, String baseline) {
+  /** @param clearing the variants whose gate 1 passes: drawn as clearing the gate */
+  static Forest forest(String file, BranchStats stats, GatePlan plan, String baseline, java.util.Set<String> clearing) {
     List<Comparison> cs = stats.comparisons();
     double threshold = plan.gates().stream().filter(g -> g.kind() == GateKind.F1_LIFT).findFirst()
         .map(g -> g.threshold("min_delta")).orElse(0.0);
@@ -51,7 +52,7 @@ final class FigureBuilder {
     List<ForestRow> rows = new ArrayList<>();
     for (int i = 0; i < cs.size(); i++) {
       Comparison c = cs.get(i);
-      String kind = c.ciBelowZero() ? "wrong" : (c.ciAboveZero() && c.meanDelta() >= threshold ? "pass" : "neutral");
+      String kind = c.ciBelowZero() ? "wrong" : clearing.contains(c.variant()) ? "pass" : "neutral";
       // An undefined CI is drawn as no interval, at the mean.
       rows.add(new ForestRow(c.variant(), u(TOP + ROW * i + ROW / 2), x.atOrEdge(c.ciLow().orElse(c.meanDelta())),
           x.atOrEdge(c.ciHigh().orElse(c.meanDelta())),

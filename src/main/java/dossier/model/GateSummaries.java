@@ -6,6 +6,7 @@ import dossier.gates.GateKind;
 import dossier.gates.GatePlan;
 import dossier.gates.GatePlan.Gate;
 import dossier.gates.GateResult;
+import dossier.gates.Printed;
 import dossier.gates.Status;
 import dossier.gates.VariantVerdict;
 import dossier.model.Dossier.CountView;
@@ -155,11 +156,15 @@ final class GateSummaries {
         yield perVariant(analysis.verdicts(), gate.number());
       }
       case JOINT -> {
+        // Counted as gate 2 decides, on each component as printed: "below the threshold", which
+        // is "negative" for the plan's thresholds of 0.
         List<String> parts = new ArrayList<>();
-        count(parts, cs, Metric.EXPECTANCY_NET, "Δexpectancy negative", c -> c < gate.threshold("min_expectancy"));
-        count(parts, cs, Metric.SORTINO, "Δsortino negative", c -> c < gate.threshold("min_sortino"));
-        count(parts, cs, Metric.MAX_DRAWDOWN, "Δmax_dd > " + Formats.plain(gate.threshold("max_drawdown")) + " %",
-            c -> c > gate.threshold("max_drawdown"));
+        count(parts, cs, "Δexpectancy " + below(gate.threshold("min_expectancy")),
+            c -> !GateEvaluator.expectancyOk(gate, Printed.signed(c.meanDelta(Metric.EXPECTANCY_NET), 1)));
+        count(parts, cs, "Δsortino " + below(gate.threshold("min_sortino")),
+            c -> !GateEvaluator.sortinoOk(gate, Printed.signed(c.meanDelta(Metric.SORTINO), 2)));
+        count(parts, cs, "Δmax_dd > " + Formats.plain(gate.threshold("max_drawdown")) + " %",
+            c -> !GateEvaluator.drawdownOk(gate, Printed.signed(c.meanDelta(Metric.MAX_DRAWDOWN), 2)));
         yield parts.isEmpty() ? "every component within its threshold on " + describeAll(n) : String.join(" ; ", parts);
       }
       case STABILITY -> {
@@ -197,9 +202,13 @@ final class GateSummaries {
     };
   }
 
-  private static void count(List<String> parts, List<Comparison> cs, Metric m, String what,
-      java.util.function.DoublePredicate failing) {
-    long k = cs.stream().filter(c -> failing.test(c.meanDelta(m))).count();
+  private static String below(double threshold) {
+    return threshold == 0 ? "negative" : "below " + Formats.plainSigned(threshold);
+  }
+
+  private static void count(List<String> parts, List<Comparison> cs, String what,
+      java.util.function.Predicate<Comparison> failing) {
+    long k = cs.stream().filter(failing).count();
     if (k == cs.size()) {
       parts.add(what + " on " + describeAll(cs.size()));
     } else if (k > 0) {

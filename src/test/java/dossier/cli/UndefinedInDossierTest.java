@@ -76,7 +76,9 @@ class UndefinedInDossierTest {
     assertTrue(text.contains("| `mild_focus` | 0.0300 | n/a | n/a | n/a | n/a | n/a |\n"), text);
     assertTrue(text.contains("\n\nn/a: the deltas of `mild_focus` are all equal (spread 0), so d, p and the CI are"
         + " undefined.\n"), text);
-    assertTrue(text.contains("(Cohen's d ∈ ["), "the other variants' d's still make a range");
+    // The TL;DR names each side of 0 with its variants: three below, one undefined, no d range.
+    assertTrue(text.contains("f1_buy: CI95 below 0 for `standard` (d = "), text);
+    assertTrue(text.contains("; d, p and CI95 undefined for `mild_focus`. No variant passes every gate: "), text);
   }
 
   @Test
@@ -84,7 +86,10 @@ class UndefinedInDossierTest {
     baselinePlus003(Set.of("mild_focus", "standard", "aggressive_focus", "class_balanced"));
     String text = generate();
     assertFalse(text.contains("Cohen's d ∈"), text);
-    assertTrue(text.contains("is rejected by 0/5 cryptos.\n"), text);
+    assertFalse(text.contains("rejected"), text);
+    assertTrue(text.contains("**ABANDON** for all 4 focal variants (`mild_focus`, `standard`, `aggressive_focus`, "
+        + "`class_balanced`). d, p and the CI95 are undefined for every variant (see section 3), so no test of f1_buy"
+        + " can be stated.\n"), text);
   }
 
   private void threeCryptos(String gates) throws IOException {
