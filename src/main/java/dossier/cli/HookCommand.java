@@ -149,12 +149,12 @@ final class HookCommand {
         return 0; // a commit that touches no dossier is none of our business
       }
       SourceOptions rows = reachable(SourceOptions.of(spec), err);
-      Refresher refresher = new Refresher(main, rows, err);
+      Refresher refresher = new Refresher(main, rows, err, CheckCommand.REFRESH_FORCE);
       List<String> paths = new ArrayList<>(dossiers.keySet());
       List<String> refreshed = new ArrayList<>();
       // The staged dossiers are computed several at a time; stale ones are refreshed here, in order.
       try (Concurrently<Refresher.Outcome> results = Concurrently.start(paths.size(), (i, taskErr) ->
-          new Refresher(main, rows, taskErr).compute(top.resolve(paths.get(i)), dossiers.get(paths.get(i))), err)) {
+          new Refresher(main, rows, taskErr, CheckCommand.REFRESH_FORCE).compute(top.resolve(paths.get(i)), dossiers.get(paths.get(i))), err)) {
         for (int i = 0; i < paths.size(); i++) {
           String path = paths.get(i);
           Path file = top.resolve(path);

@@ -76,6 +76,7 @@ final class Pipeline {
     Provenance provenance = DossierBuilder.provenance(spec, loaded.rows(), loaded.source(), loaded.database());
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance);
     Renderer renderer = Shipped.RENDERER;
-    return new Rendered(spec, analysis, renderer.draft(spec.layout().key(), model), renderer.figures(model));
+    String markdown = dossier.render.Blocks.sign(renderer.draft(spec.layout().key(), model));
+    return new Rendered(spec, analysis, markdown, renderer.figures(model));
   }
 }
