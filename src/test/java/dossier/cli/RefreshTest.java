@@ -298,8 +298,8 @@ class RefreshTest {
 
     GitResult blocked = commit("new rows");
     assertEquals(1, blocked.exit(), blocked.output());
-    assertTrue(blocked.output().contains("the numbers of staged dossiers were stale and have been refreshed in the "
-        + "working tree; review these files, stage them (git add), and commit again:"), blocked.output());
+    assertTrue(blocked.output().contains("the numbers of dossiers were stale for what is staged and have been refreshed"
+        + " in the working tree; review these files, stage them (git add), and commit again:"), blocked.output());
     assertTrue(blocked.output().contains("  " + DOSSIER + "\n"), blocked.output());
     assertTrue(blocked.output().contains("  dossiers/img/track6-forest.svg\n"), blocked.output());
     String working = read(DOSSIER);
@@ -331,8 +331,8 @@ class RefreshTest {
     assertEquals("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot "
         + "dossiers/data/track5-label-smoothing.csv\n"
         + "dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT + "\n"
-        + "dossier: the numbers of staged dossiers were stale and have been refreshed in the working tree; review these"
-        + " files, stage them (git add), and commit again:\n"
+        + "dossier: the numbers of dossiers were stale for what is staged and have been refreshed in the working tree;"
+        + " review these files, stage them (git add), and commit again:\n"
         + "  " + DOSSIER + "\n  dossiers/img/track6-forest.svg\n  dossiers/img/track6-crypto.svg\n  " + copy + "\n",
         r.err());
     assertEquals(read(DOSSIER), read(copy), "both refreshed alike");
