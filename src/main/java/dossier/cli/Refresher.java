@@ -176,6 +176,15 @@ final class Refresher {
         newBlocks.put(name, after.get(name));
       }
     });
+    String provenance = Pipeline.Rendered.PROVENANCE;
+    if (changed.equals(List.of(provenance)) && rendered.sameButSource(oldBlocks.get(provenance))) {
+      // The same rows from another source: no number changed, and the footer keeps naming where the
+      // rows came from when one last did.
+      spliced = Blocks.withContent(Blocks.parse(spliced, shown), provenance, oldBlocks.get(provenance));
+      changed.clear();
+      oldBlocks.clear();
+      newBlocks.clear();
+    }
     return new Outcome(file, shown, text, spliced, changed, oldBlocks, newBlocks, rendered.staleFigures(file),
         rendered);
   }

@@ -408,6 +408,14 @@ public final class Blocks {
     return spliced;
   }
 
+  /** {@code p}'s text with the content of block {@code name} replaced by {@code content}, and its checksum. */
+  public static String withContent(Parsed p, String name, String content) {
+    Block b = p.blocks().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    String text = p.text();
+    return text.substring(0, b.contentStart()) + content + text.substring(b.contentEnd(), b.nameEnd()) + " "
+        + checksum(content) + text.substring(b.sumEnd());
+  }
+
   /**
    * The text of {@code old} with the content of its first {@code n} blocks replaced, and their
    * checksums: the fresh one, or none when the fresh block has none.
