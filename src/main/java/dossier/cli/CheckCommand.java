@@ -10,6 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CheckCommand implements Callable<Integer> {
   private final Main main;
   final CommandSpec spec;
+  /** What a check or a commit tells a person who edited inside a block, to discard the edit. */
+  static final String REFRESH_FORCE = "`dossier refresh --force {file}`";
 
   CheckCommand(Main main) {
     this.main = main;
@@ -30,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
     int failed = 0; // the highest exit code of the files that failed: 2 for an invalid spec
     // The dossiers are computed several at a time; their results are printed here, in file order.
     try (Concurrently<Refresher.Outcome> results = Concurrently.start(dossiers.size(),
-        (i, taskErr) -> new Refresher(main, source, taskErr).compute(dossiers.get(i)), err)) {
+        (i, taskErr) -> new Refresher(main, source, taskErr, REFRESH_FORCE).compute(dossiers.get(i)), err)) {
       for (int i = 0; i < dossiers.size(); i++) {
         try {
           Refresher.Outcome o = results.take(i).replay(err);

@@ -8,6 +8,7 @@ import dossier.spec.TrackSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -95,9 +96,14 @@ final class GenerateCommand implements Callable<Integer> {
       throw new DossierException(shown + ":1: no <!-- dossier:spec … --> first line: dossier did not write this file,"
           + " or its first line was deleted; put the line back, move the file away, or pass --force to overwrite it");
     }
-    if (!old.outside().equals(Blocks.parse(fresh, "the rendered dossier").outside())) {
+    Blocks.Parsed rendered = Blocks.parse(fresh, "the rendered dossier");
+    if (!old.outside().equals(rendered.outside())) {
       throw new DossierException(shown + " has text written by people outside its generated blocks; "
           + "`dossier refresh " + shown + "` updates its numbers and keeps that text (--force overwrites it)");
+    }
+    List<Blocks.Block> edited = old.editedAgainst(rendered);
+    if (!edited.isEmpty()) {
+      throw Blocks.edited(shown, edited, "`--force`");
     }
   }
 }

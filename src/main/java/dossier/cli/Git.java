@@ -80,6 +80,11 @@ final class Git {
     return out.isEmpty() ? List.of() : List.of(out.split("\0"));
   }
 
+  /** Whether a path is in the index (a file git knows, not an untracked one). */
+  boolean tracked(String path) {
+    return !text("ls-files", "-z", "--", ":(literal)" + path).isEmpty();
+  }
+
   /** The staged content of a path. */
   String stagedText(String path) {
     return text("show", ":" + path);

@@ -84,9 +84,11 @@ final class HookCommand {
       StringBuilder s = new StringBuilder("#!/bin/sh\n")
           .append(SIGNATURE).append(": refreshes the numbers of staged dossiers.\n")
           .append("# Remove this file to stop it; `dossier hook install` writes it again.\n")
-          .append("# A commit that stages no Markdown file never starts the JVM. Names end in NUL (-z): git\n")
-          .append("# would quote a name with other than ASCII in it, and \"...\\303\\251.md\" ends in a quote.\n")
-          .append("git diff --cached --name-only -z --diff-filter=ACMR | tr '\\000' '\\n' | grep -q '\\.md$' || exit 0\n")
+          .append("# A commit that stages no dossier, spec, snapshot or readiness file (.md, .yaml, .yml, .csv)\n")
+          .append("# never starts the JVM. Names end in NUL (-z): git would quote a name with other than ASCII\n")
+          .append("# in it, and \"...\\303\\251.md\" ends in a quote.\n")
+          .append("git diff --cached --name-only -z --diff-filter=ACMR | tr '\\000' '\\n' | grep -qE '\\.(md|ya?ml|csv)$'"
+              + " || exit 0\n")
           .append("project=\"$(git rev-parse --show-toplevel)\"").append(sub.isEmpty() ? "" : "/" + quote(sub))
           .append('\n');
       String launcher = System.getProperty("dossier.launcher");
@@ -124,8 +126,9 @@ final class HookCommand {
 
     Run(Main main) {
       this.main = main;
-      spec = Cli.command(this, "run", "What the pre-commit hook runs: refresh the staged dossiers; exit 1 when one "
-          + "had stale numbers, so that they are reviewed and staged again.");
+      spec = Cli.command(this, "run", "What the pre-commit hook runs: refresh the staged dossiers, and those whose "
+          + "spec, snapshot or readiness file is staged; exit 1 when one had stale numbers, so that they are reviewed "
+          + "and staged again.");
       SourceOptions.addTo(spec);
     }
 
@@ -135,26 +138,43 @@ final class HookCommand {
       PrintWriter err = spec.commandLine().getErr();
       Git git = new Git(main.project, main.env);
       Path top = git.topLevel();
-      // The staged text of each staged dossier: what gets committed (the working file may hold more).
-      java.util.Map<String, String> dossiers = new java.util.LinkedHashMap<>();
-      for (String path : git.staged()) {
+      // The staged text of each dossier to check: what gets committed (the working file may hold more).
+      // Those staged, and those one of whose inputs (spec, snapshot, readiness file) is staged.
+      java.util.Map<String, String> dossiers = new java.util.TreeMap<>();
+      List<String> staged = git.staged();
+      for (String path : staged) {
         if (path.endsWith(".md")) {
-          String staged = git.stagedText(path);
-          if (staged.startsWith("<!-- dossier:spec ")) {
-            dossiers.put(path, staged);
+          String text = git.stagedText(path);
+          if (text.startsWith("<!-- dossier:spec ")) {
+            dossiers.put(path, text);
+          }
+        }
+      }
+      java.util.Set<Path> inputs = new java.util.HashSet<>();
+      staged.stream().filter(p -> !dossiers.containsKey(p)).forEach(p -> inputs.add(DossierInputs.real(top.resolve(p))));
+      if (!inputs.isEmpty() && Files.isDirectory(main.project.resolve(dossier.spec.SpecLoader.DOSSIERS))) {
+        DossierInputs of = new DossierInputs(main.project);
+        Path realTop = DossierInputs.real(top);
+        for (Path file : new Refresher(main, SourceOptions.of(spec), err).files(List.of())) {
+          String path = realTop.relativize(DossierInputs.real(file)).toString().replace('\\', '/');
+          if (!dossiers.containsKey(path) && of.dependsOn(file, inputs) && git.tracked(path)) {
+            String text = git.stagedText(path);
+            if (text.startsWith("<!-- dossier:spec ")) {
+              dossiers.put(path, text);
+            }
           }
         }
       }
       if (dossiers.isEmpty()) {
-        return 0; // a commit that touches no dossier is none of our business
+        return 0; // a commit that touches no dossier, nor what one is computed from, is none of our business
       }
       SourceOptions rows = reachable(SourceOptions.of(spec), err);
-      Refresher refresher = new Refresher(main, rows, err);
+      Refresher refresher = new Refresher(main, rows, err, CheckCommand.REFRESH_FORCE);
       List<String> paths = new ArrayList<>(dossiers.keySet());
       List<String> refreshed = new ArrayList<>();
       // The staged dossiers are computed several at a time; stale ones are refreshed here, in order.
       try (Concurrently<Refresher.Outcome> results = Concurrently.start(paths.size(), (i, taskErr) ->
-          new Refresher(main, rows, taskErr).compute(top.resolve(paths.get(i)), dossiers.get(paths.get(i))), err)) {
+          new Refresher(main, rows, taskErr, CheckCommand.REFRESH_FORCE).compute(top.resolve(paths.get(i)), dossiers.get(paths.get(i))), err)) {
         for (int i = 0; i < paths.size(); i++) {
           String path = paths.get(i);
           Path file = top.resolve(path);
@@ -170,8 +190,8 @@ final class HookCommand {
       if (refreshed.isEmpty()) {
         return 0;
       }
-      err.println("dossier: the numbers of staged dossiers were stale and have been refreshed in the working tree; "
-          + "review these files, stage them (git add), and commit again:");
+      err.println("dossier: the numbers of dossiers were stale for what is staged and have been refreshed in the working"
+          + " tree; review these files, stage them (git add), and commit again:");
       refreshed.forEach(p -> err.println("  " + p));
       err.flush();
       out.flush();

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Spec → rows → analysis → model → Markdown: what generate, refresh and check share. */
 final class Pipeline {
@@ -26,8 +27,48 @@ final class Pipeline {
     static final Renderer RENDERER = new Renderer(Optional.empty());
   }
 
-  /** @param figures SVG files by their path relative to the dossier's folder */
-  record Rendered(TrackSpec spec, TrackAnalysis analysis, String markdown, Map<String, String> figures) {
+  /**
+   * @param figures SVG files by their path relative to the dossier's folder
+   * @param draftWith the same dossier's Markdown with another provenance (not signed); null when unknown
+   */
+  record Rendered(TrackSpec spec, TrackAnalysis analysis, String markdown, Map<String, String> figures,
+      Provenance provenance, Function<Provenance, String> draftWith) {
+    Rendered(TrackSpec spec, TrackAnalysis analysis, String markdown, Map<String, String> figures) {
+      this(spec, analysis, markdown, figures, null, null);
+    }
+
+    /** The generated block that names where the rows came from. */
+    static final String PROVENANCE = "provenance";
+
+    /**
+     * Whether {@code old}, a provenance block's content, is this rendering's but for where the rows
+     * came from: the same rows (count and SHA-256), spec, settings and tool, read from the snapshot
+     * instead of the database or the reverse, or from another server. Such a footer is kept: a
+     * dossier is stale when a number changes, and teammates with and without the database would
+     * otherwise rewrite it in turn.
+     */
+    boolean sameButSource(String old) {
+      if (draftWith == null) {
+        return false;
+      }
+      String was = old.replace("\r\n", "\n").strip();
+      for (boolean database : new boolean[] {false, true}) {
+        String sentinel = "dossierSourceSentinel";
+        String draft = draftWith.apply(new Provenance(provenance.spec(), provenance.specFile(), database, sentinel,
+            provenance.rows(), provenance.sha256(), provenance.version()));
+        String begin = dossier.render.Blocks.beginMarker(PROVENANCE);
+        int from = draft.indexOf(begin);
+        int to = draft.indexOf(dossier.render.Blocks.endMarker(PROVENANCE), from);
+        String[] around = draft.substring(from + begin.length(), to).strip().split(sentinel, -1);
+        // The source is one line of text between what the layout writes around it.
+        if (around.length == 2 && was.length() > around[0].length() + around[1].length()
+            && was.startsWith(around[0]) && was.endsWith(around[1])
+            && !was.substring(around[0].length(), was.length() - around[1].length()).contains("\n")) {
+          return true;
+        }
+      }
+      return false;
+    }
     /**
      * Refuses the Markdown when a table of it is broken: called before it, or a block of it, goes
      * into a file ({@link Renderer#draft}).
@@ -76,6 +117,8 @@ final class Pipeline {
     Provenance provenance = DossierBuilder.provenance(spec, loaded.rows(), loaded.source(), loaded.database());
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance);
     Renderer renderer = Shipped.RENDERER;
-    return new Rendered(spec, analysis, renderer.draft(spec.layout().key(), model), renderer.figures(model));
+    String markdown = dossier.render.Blocks.sign(renderer.draft(spec.layout().key(), model));
+    return new Rendered(spec, analysis, markdown, renderer.figures(model), provenance,
+        p -> renderer.draft(spec.layout().key(), DossierBuilder.build(spec, analysis, loaded.rows(), p)));
   }
 }

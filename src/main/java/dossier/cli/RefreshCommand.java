@@ -21,6 +21,7 @@ final class RefreshCommand implements Callable<Integer> {
     spec.addPositional(Cli.positionals(Path.class, "FILE", "Dossiers to refresh."));
     spec.addOption(Cli.flag("Exit 1 when a file was changed (for the pre-commit framework: re-stage and commit "
         + "again).", "--fail-on-change"));
+    spec.addOption(Cli.flag("Discard what people wrote inside generated blocks (refused otherwise).", "--force"));
   }
 
   @Override
@@ -29,13 +30,14 @@ final class RefreshCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SourceOptions source = SourceOptions.of(spec);
     List<Path> files = Cli.positionals(spec, 0);
-    Refresher refresher = new Refresher(main, source, err);
+    String discard = Cli.given(spec, "--force") ? null : "`--force`";
+    Refresher refresher = new Refresher(main, source, err, discard);
     List<Path> dossiers = refresher.files(files);
     List<String> changed = new ArrayList<>();
     int failed = 0; // the highest exit code of the files that failed: 2 for an invalid spec
     // The dossiers are computed several at a time; they are written, and reported, here in file order.
     try (Concurrently<Refresher.Outcome> results = Concurrently.start(dossiers.size(),
-        (i, taskErr) -> new Refresher(main, source, taskErr).compute(dossiers.get(i)), err)) {
+        (i, taskErr) -> new Refresher(main, source, taskErr, discard).compute(dossiers.get(i)), err)) {
       for (int i = 0; i < dossiers.size(); i++) {
         Path file = dossiers.get(i);
         try {
@@ -45,6 +47,8 @@ final class RefreshCommand implements Callable<Integer> {
             List<String> what = new ArrayList<>(o.changed());
             o.staleFigures().forEach(f -> what.add(f));
             out.println("refreshed " + o.shown() + " (" + String.join(", ", what) + ")");
+          } else if (!o.old().equals(o.fresh())) {
+            out.println("checksummed " + o.shown() + " (numbers current; its blocks now carry checksums)");
           } else {
             out.println("up to date " + o.shown());
           }

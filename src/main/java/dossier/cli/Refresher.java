@@ -30,13 +30,24 @@ final class Refresher {
   private final Main main;
   private final SourceOptions source;
   private final PrintWriter err;
+  // How the error for a block that people edited says to discard the edit; null: discard it (--force).
+  private final String discard;
   // The files refresh() wrote (or tried to), normalised: outcomes computed ahead from one of them are out of date.
   private final Set<Path> written = new HashSet<>();
 
   Refresher(Main main, SourceOptions source, PrintWriter err) {
+    this(main, source, err, "`--force`");
+  }
+
+  /**
+   * @param discard how to discard a person's edit inside a block, for its error ({@code {file}} stands
+   *     for the dossier); null to discard it
+   */
+  Refresher(Main main, SourceOptions source, PrintWriter err, String discard) {
     this.main = main;
     this.source = source;
     this.err = err;
+    this.discard = discard;
   }
 
   /**
@@ -50,8 +61,9 @@ final class Refresher {
   record Outcome(Path file, String shown, String old, String fresh, List<String> changed,
       Map<String, String> oldBlocks, Map<String, String> newBlocks, List<String> staleFigures,
       Pipeline.Rendered rendered) {
+    /** Whether a number changed: a block's content, or a figure (checksums added to an old dossier are not). */
     boolean stale() {
-      return !old.equals(fresh) || !staleFigures.isEmpty();
+      return !changed.isEmpty() || !staleFigures.isEmpty();
     }
 
     /** What a refresh writes, relative to the project: the dossier and its changed figures. */
@@ -116,7 +128,7 @@ final class Refresher {
       return compute(file, shown, text, old);
     }
     held.replayInto(err);
-    return splice(file, shown, text, old, rendered);
+    return splice(file, shown, text, old, rendered, discard(shown));
   }
 
   /** The outcome for a parsed text: rendered from the spec it names. */
@@ -125,7 +137,11 @@ final class Refresher {
         + ":1: no <!-- dossier:spec TRACK … --> first line, so the spec this dossier comes from is unknown; put"
         + " that line back, or write the dossier anew with `dossier generate TRACK --force`"));
     TrackSpec spec = new SpecLoader(main.project).load(specName);
-    return splice(file, shown, text, old, Pipeline.render(spec, source, main, err));
+    return splice(file, shown, text, old, Pipeline.render(spec, source, main, err), discard(shown));
+  }
+
+  private String discard(String shown) {
+    return discard == null ? null : discard.replace("{file}", shown);
   }
 
   /**
@@ -134,10 +150,16 @@ final class Refresher {
    * current keeps every byte, whatever else its rendering holds.
    */
   static Outcome splice(Path file, String shown, String text, Blocks.Parsed old, Pipeline.Rendered rendered) {
+    return splice(file, shown, text, old, rendered, "`--force`");
+  }
+
+  /** @param discard how to discard a person's edit inside a block, for its error; null to discard it */
+  static Outcome splice(Path file, String shown, String text, Blocks.Parsed old, Pipeline.Rendered rendered,
+      String discard) {
     // A dossier nobody edited is the rendered text itself, and a current dossier splices into its own
     // text: parsing the same text again gives the same blocks (and no error, as it gave none).
     Blocks.Parsed fresh = rendered.markdown().equals(text) ? old : Blocks.parseRendered(rendered.markdown());
-    String spliced = Blocks.splice(old, fresh, shown);
+    String spliced = Blocks.splice(old, fresh, shown, discard);
     boolean changes = !spliced.equals(text);
     if (changes) {
       rendered.checkTables();
@@ -154,6 +176,15 @@ final class Refresher {
         newBlocks.put(name, after.get(name));
       }
     });
+    String provenance = Pipeline.Rendered.PROVENANCE;
+    if (changed.equals(List.of(provenance)) && rendered.sameButSource(oldBlocks.get(provenance))) {
+      // The same rows from another source: no number changed, and the footer keeps naming where the
+      // rows came from when one last did.
+      spliced = Blocks.withContent(Blocks.parse(spliced, shown), provenance, oldBlocks.get(provenance));
+      changed.clear();
+      oldBlocks.clear();
+      newBlocks.clear();
+    }
     return new Outcome(file, shown, text, spliced, changed, oldBlocks, newBlocks, rendered.staleFigures(file),
         rendered);
   }

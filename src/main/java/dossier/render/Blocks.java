@@ -6,6 +6,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dossier.DossierException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,8 +53,18 @@ public final class Blocks {
 
   private Blocks() {}
 
-  /** A generated block: its name, where its content starts and ends, and its begin marker's line. */
-  public record Block(String name, int contentStart, int contentEnd, int line) {}
+  /**
+   * A generated block: its name, where its content starts and ends, its begin marker's line, and
+   * the checksum its end marker carries ({@code null} when it has none: a dossier written before
+   * checksums), which lies in {@code [nameEnd, sumEnd)} of the text, after the name in the end
+   * marker (empty when there is none).
+   */
+  public record Block(String name, int contentStart, int contentEnd, int line, String sum, int nameEnd, int sumEnd) {
+    /** Whether people changed the content since dossier wrote it: its checksum no longer matches. */
+    boolean edited(String text) {
+      return sum != null && !sum.equals(checksum(text.substring(contentStart, contentEnd)));
+    }
+  }
 
   /** A parsed dossier: the spec named on its first line, and its blocks in order. */
   public record Parsed(String text, Optional<String> spec, List<Block> blocks) {
@@ -67,15 +78,27 @@ public final class Blocks {
       return out;
     }
 
-    /** The text outside the blocks, markers included: what people own. */
+    /** The text outside the blocks, markers included but not their checksums: what people own. */
     public String outside() {
       StringBuilder out = new StringBuilder();
       int at = 0;
       for (Block b : blocks) {
-        out.append(text, at, b.contentStart());
-        at = b.contentEnd();
+        out.append(text, at, b.contentStart()).append(text, b.contentEnd(), b.nameEnd());
+        at = b.sumEnd();
       }
       return out.append(text.substring(at)).toString();
+    }
+
+    /**
+     * The blocks whose content people edited and whose fresh content ({@code fresh}'s block of the
+     * same name) differs from it: what replacing them would lose.
+     */
+    public List<Block> editedAgainst(Parsed fresh) {
+      Map<String, String> contents = fresh.contents();
+      return blocks.stream()
+          .filter(b -> b.edited(text) && contents.containsKey(b.name())
+              && !checksum(text.substring(b.contentStart(), b.contentEnd())).equals(checksum(contents.get(b.name()))))
+          .toList();
     }
   }
 
@@ -168,6 +191,47 @@ public final class Blocks {
     return "<!-- dossier:end " + name + " -->";
   }
 
+  private static final Pattern SUM = Pattern.compile("sha1:[0-9a-f]{12}");
+
+  /**
+   * The checksum an end marker carries for its block's content, as cog does for its output: the
+   * first 12 hex digits of the SHA-1 of the content without the blank space at its ends and with
+   * {@code \n} line endings (a file's CRLF, and the blank lines around a block, are not edits).
+   */
+  public static String checksum(String content) {
+    String normal = trim(content).replace("\r\n", "\n").replace('\r', '\n');
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-1").digest(normal.getBytes(StandardCharsets.UTF_8));
+      return "sha1:" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-1", e);
+    }
+  }
+
+  /**
+   * {@code markdown}, just rendered by a layout, with the checksum of each block's content in its end
+   * marker ({@code <!-- dossier:end tldr sha1:… -->}), so that a later refresh tells a person's edit
+   * inside a block from numbers that changed. Markers are found as the layout writes them: a text
+   * that dossier renders holds no other (a spec's text with a marker in it is refused), and {@link
+   * #parseRendered} checks them before the text is written.
+   */
+  public static String sign(String markdown) {
+    StringBuilder out = new StringBuilder(markdown.length() + 1024);
+    Matcher m = WRITTEN_BEGIN.matcher(markdown);
+    int at = 0;
+    while (m.find(at)) {
+      String end = endMarker(m.group(1));
+      int endAt = markdown.indexOf(end, m.end());
+      if (endAt < 0) {
+        break; // unpaired: parseRendered names the block
+      }
+      out.append(markdown, at, endAt + end.length() - 4)
+          .append(' ').append(checksum(markdown.substring(m.end(), endAt))).append(" -->");
+      at = endAt + end.length();
+    }
+    return out.append(markdown.substring(at)).toString();
+  }
+
   /**
    * The spec that a {@code <!-- dossier:spec NAME … -->} marker filling the first line names, found
    * without parsing the rest: what a dossier that dossier wrote begins with. Only a guess for other
@@ -249,7 +313,14 @@ public final class Blocks {
           seen.put(arg, line);
         }
         case "end" -> {
+          String[] words = arg.split("\\s+", 2);
+          String sum = words.length > 1 && SUM.matcher(words[1]).matches() ? words[1] : null;
+          if (sum != null) {
+            arg = words[0];
+          }
           checkName(file, line, arg, n);
+          int nameEnd = n.getStartOffset() + m.start(2) + leading(m.group(2)) + arg.length();
+          int sumEnd = sum == null ? nameEnd : text.indexOf(sum, nameEnd) + sum.length();
           if (!arg.equals(open)) {
             throw error(file, line, open == null
                 ? "end of block '" + arg + "' without its begin marker; put back " + beginMarker(arg)
@@ -257,7 +328,7 @@ public final class Blocks {
                 : String.format(Locale.ROOT, "end of block '%s' while block '%s' (line %d) is open; give the two"
                     + " markers the same name (%s)", arg, open, openLine, endMarker(open)));
           }
-          blocks.add(new Block(open, openEnd, n.getStartOffset(), openLine));
+          blocks.add(new Block(open, openEnd, n.getStartOffset(), openLine, sum, nameEnd, sumEnd));
           open = null;
         }
         default -> throw mangled(file, line, n.getChars().toString());
@@ -280,6 +351,23 @@ public final class Blocks {
    *     would change what the text around it is (a code span or a fence it opens, a marker in it)
    */
   public static String splice(Parsed old, Parsed fresh, String file) {
+    return splice(old, fresh, file, "`--force`");
+  }
+
+  /**
+   * {@link #splice(Parsed, Parsed, String)}, refusing to replace a block that people edited (its
+   * checksum no longer matches its content) with other content.
+   *
+   * @param discard how to discard such edits, for the error (e.g. {@code `--force`}); null to discard them
+   * @throws DossierException naming the edited blocks and their lines
+   */
+  public static String splice(Parsed old, Parsed fresh, String file, String discard) {
+    if (discard != null) {
+      List<Block> edited = old.editedAgainst(fresh);
+      if (!edited.isEmpty()) {
+        throw edited(file, edited, discard);
+      }
+    }
     Map<String, String> contents = fresh.contents();
     List<String> missing = contents.keySet().stream()
         .filter(name -> old.blocks().stream().noneMatch(b -> b.name().equals(name)))
@@ -296,7 +384,9 @@ public final class Blocks {
             + "remove its markers");
       }
     }
-    String spliced = replace(old, contents, eol, old.blocks().size());
+    Map<String, String> sums = new HashMap<>();
+    fresh.blocks().forEach(b -> sums.put(b.name(), b.sum()));
+    String spliced = replace(old, contents, sums, eol, old.blocks().size());
     if (spliced.equals(text)) {
       // Nothing changes (a current dossier, the common case): the old text has its own blocks, and
       // parsing it again would only say so.
@@ -307,7 +397,7 @@ public final class Blocks {
       // break that joins the marker's own, a marker): find the first block that does, and refuse.
       Block culprit = old.blocks().get(old.blocks().size() - 1);
       for (int n = 1; n < old.blocks().size(); n++) {
-        if (!sameBlocks(old, replace(old, contents, eol, n))) {
+        if (!sameBlocks(old, replace(old, contents, sums, eol, n))) {
           culprit = old.blocks().get(n - 1);
           break;
         }
@@ -318,15 +408,30 @@ public final class Blocks {
     return spliced;
   }
 
-  /** The text of {@code old} with the content of its first {@code n} blocks replaced. */
-  private static String replace(Parsed old, Map<String, String> contents, String eol, int n) {
+  /** {@code p}'s text with the content of block {@code name} replaced by {@code content}, and its checksum. */
+  public static String withContent(Parsed p, String name, String content) {
+    Block b = p.blocks().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    String text = p.text();
+    return text.substring(0, b.contentStart()) + content + text.substring(b.contentEnd(), b.nameEnd()) + " "
+        + checksum(content) + text.substring(b.sumEnd());
+  }
+
+  /**
+   * The text of {@code old} with the content of its first {@code n} blocks replaced, and their
+   * checksums: the fresh one, or none when the fresh block has none.
+   */
+  private static String replace(Parsed old, Map<String, String> contents, Map<String, String> sums, String eol,
+      int n) {
     StringBuilder out = new StringBuilder(old.text().length() + 256);
     int at = 0;
     for (Block b : old.blocks().subList(0, n)) {
       String content = contents.get(b.name());
       out.append(old.text(), at, b.contentStart());
       out.append(eol.equals("\n") ? content : content.replace("\n", eol));
-      at = b.contentEnd();
+      out.append(old.text(), b.contentEnd(), b.nameEnd());
+      String sum = sums.get(b.name());
+      out.append(sum == null ? "" : " " + sum);
+      at = b.sumEnd();
     }
     return out.append(old.text().substring(at)).toString();
   }
@@ -363,6 +468,22 @@ public final class Blocks {
 
   private static boolean space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+
+  /** "you edited block `tldr` at line 18: move your words outside the markers, or `--force` to discard them". */
+  public static DossierException edited(String file, List<Block> edited, String discard) {
+    List<String> named = edited.stream()
+        .map(b -> String.format(Locale.ROOT, "block `%s` at line %d", b.name(), b.line())).toList();
+    return new DossierException(String.format(Locale.ROOT, "%s: you edited %s: move your words outside the markers,"
+        + " or %s to discard them; the file is left as it was", file, String.join(" and ", named), discard));
+  }
+
+  private static int leading(String s) {
+    int n = 0;
+    while (n < s.length() && space(s.charAt(n))) {
+      n++;
+    }
+    return n;
   }
 
   private static void checkName(String file, int line, String name, Node n) {

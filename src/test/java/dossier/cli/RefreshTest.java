@@ -121,8 +121,9 @@ class RefreshTest {
   @Test
   void aMangledOrMissingMarkerIsReportedWithItsLineAndTheFileIsUntouched() throws IOException {
     String original = read(DOSSIER);
-    int line = lineOf(original, "<!-- dossier:end paired -->");
-    String mangled = original.replace("<!-- dossier:end paired -->", "<!-- dossier:ned paired -->");
+    String end = endMarker(original, "paired");
+    int line = lineOf(original, end);
+    String mangled = original.replace(end, "<!-- dossier:ned paired -->");
     write(DOSSIER, mangled);
     changeARow();
     Run r = dossier("refresh", DOSSIER);
@@ -132,7 +133,7 @@ class RefreshTest {
         .lines().filter(l -> !l.contains("no database")).map(l -> l + "\n").findFirst().orElse(""));
     assertEquals(mangled, read(DOSSIER));
 
-    String deleted = original.replace("<!-- dossier:end paired -->\n", "");
+    String deleted = original.replace(end + "\n", "");
     write(DOSSIER, deleted);
     Run d = dossier("refresh", DOSSIER);
     assertEquals(1, d.exit());
@@ -142,7 +143,7 @@ class RefreshTest {
         + " block's markers; the file is left as it was"), d.err());
     assertEquals(deleted, read(DOSSIER));
 
-    String both = original.replace("<!-- dossier:begin joint -->\n", "").replace("<!-- dossier:end joint -->\n", "");
+    String both = original.replace("<!-- dossier:begin joint -->\n", "").replace(endMarker(original, "joint") + "\n", "");
     write(DOSSIER, both);
     Run b = dossier("refresh", DOSSIER);
     assertEquals(1, b.exit());
@@ -186,8 +187,9 @@ class RefreshTest {
     // rendering printed is shown, so a broken file gets its error alone, as it did, and the note
     // about the snapshot goes to the next dossier that reads it.
     String original = read(DOSSIER);
-    int line = lineOf(original, "<!-- dossier:end paired -->");
-    write(DOSSIER, original.replace("<!-- dossier:end paired -->", "<!-- dossier:ned paired -->"));
+    String end = endMarker(original, "paired");
+    int line = lineOf(original, end);
+    write(DOSSIER, original.replace(end, "<!-- dossier:ned paired -->"));
     String copy = "dossiers/z-copy.md";
     write(copy, original);
     Run r = dossier("check", DOSSIER, copy);
@@ -205,6 +207,70 @@ class RefreshTest {
     String quoted = original + "\nThe markers look like `<!-- dossier:end paired -->`.\n\n```\n<!-- dossier:begin x -->\n```\n";
     write(DOSSIER, quoted);
     assertEquals(0, dossier("check").exit());
+  }
+
+  private static final String TLDR_WORDS = "stays as the production champion.";
+  private static final String TLDR_EDITED = "stays as the production champion (agreed with the desk on 30 April).";
+
+  @Test
+  void anEditInsideABlockIsNeverLost() throws IOException {
+    // Before: refresh, generate and the hook put the block's text back without a word, and the hook
+    // said the numbers were stale. Each block's end marker now carries the checksum of its content.
+    String edited = read(DOSSIER).replace(TLDR_WORDS, TLDR_EDITED);
+    write(DOSSIER, edited);
+    int line = lineOf(edited, "<!-- dossier:begin tldr -->");
+    String refused = DOSSIER + ": you edited block `tldr` at line " + line + ": move your words outside the markers, "
+        + "or %s to discard them; the file is left as it was";
+
+    Run r = dossier("refresh", DOSSIER);
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("dossier: " + String.format(refused, "`--force`") + "\n"), r.err());
+    assertEquals(edited, read(DOSSIER));
+    changeARow(); // stale numbers too: still refused
+    Run stale = dossier("refresh", DOSSIER);
+    assertEquals(1, stale.exit(), stale.err());
+    assertTrue(stale.err().contains("dossier: " + String.format(refused, "`--force`") + "\n"), stale.err());
+    assertEquals(edited, read(DOSSIER));
+
+    Run g = dossier("generate", "track6");
+    assertEquals(1, g.exit(), g.err());
+    assertTrue(g.err().contains("dossier: " + String.format(refused, "`--force`") + "\n"), g.err());
+    assertEquals(edited, read(DOSSIER));
+
+    Run c = dossier("check", DOSSIER);
+    assertTrue(c.err().contains("dossier: " + String.format(refused, "`dossier refresh --force " + DOSSIER + "`")
+        + "\n"), c.err());
+    assertEquals(edited, read(DOSSIER));
+
+    assertEquals(0, dossier("hook", "install").exit());
+    git("add", DOSSIER, SNAPSHOT);
+    GitResult blocked = commit("an edit inside a block");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertTrue(blocked.output().contains("dossier: " + String.format(refused, "`dossier refresh --force " + DOSSIER
+        + "`") + "\n"), blocked.output());
+    assertEquals(edited, read(DOSSIER));
+
+    Run forced = dossier("refresh", "--force", DOSSIER);
+    assertEquals(0, forced.exit(), forced.err());
+    assertFalse(read(DOSSIER).contains(TLDR_EDITED), "--force discards the edit");
+    assertEquals(0, dossier("check", DOSSIER).exit());
+  }
+
+  @Test
+  void aDossierWithoutChecksumsRefreshesOnceAndGetsThem() throws IOException {
+    String signed = read(DOSSIER);
+    String unsigned = signed.replaceAll(" sha1:[0-9a-f]{12} -->", " -->");
+    assertNotEquals(signed, unsigned, "the committed dossier carries checksums");
+    write(DOSSIER, unsigned);
+    assertEquals(0, dossier("check", DOSSIER).exit(), "checksums alone are no number");
+    Run r = dossier("refresh", DOSSIER);
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("checksummed " + DOSSIER + " (numbers current; its blocks now carry checksums)\n", r.out());
+    assertEquals(signed, read(DOSSIER));
+    // Without a checksum, an edit inside a block cannot be told from stale numbers: refreshed, once.
+    write(DOSSIER, unsigned.replace(TLDR_WORDS, TLDR_EDITED));
+    assertEquals(0, dossier("refresh", DOSSIER).exit());
+    assertEquals(signed, read(DOSSIER));
   }
 
   @Test
@@ -232,8 +298,8 @@ class RefreshTest {
 
     GitResult blocked = commit("new rows");
     assertEquals(1, blocked.exit(), blocked.output());
-    assertTrue(blocked.output().contains("the numbers of staged dossiers were stale and have been refreshed in the "
-        + "working tree; review these files, stage them (git add), and commit again:"), blocked.output());
+    assertTrue(blocked.output().contains("the numbers of dossiers were stale for what is staged and have been refreshed"
+        + " in the working tree; review these files, stage them (git add), and commit again:"), blocked.output());
     assertTrue(blocked.output().contains("  " + DOSSIER + "\n"), blocked.output());
     assertTrue(blocked.output().contains("  dossiers/img/track6-forest.svg\n"), blocked.output());
     String working = read(DOSSIER);
@@ -265,8 +331,8 @@ class RefreshTest {
     assertEquals("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot "
         + "dossiers/data/track5-label-smoothing.csv\n"
         + "dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT + "\n"
-        + "dossier: the numbers of staged dossiers were stale and have been refreshed in the working tree; review these"
-        + " files, stage them (git add), and commit again:\n"
+        + "dossier: the numbers of dossiers were stale for what is staged and have been refreshed in the working tree;"
+        + " review these files, stage them (git add), and commit again:\n"
         + "  " + DOSSIER + "\n  dossiers/img/track6-forest.svg\n  dossiers/img/track6-crypto.svg\n  " + copy + "\n",
         r.err());
     assertEquals(read(DOSSIER), read(copy), "both refreshed alike");
@@ -332,6 +398,14 @@ class RefreshTest {
 
   private static String outside(String text) {
     return dossier.render.Blocks.parse(text, "x").outside();
+  }
+
+  /** The end marker of block {@code name} as the file has it, with its checksum. */
+  static String endMarker(String text, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<!-- dossier:end " + name + " sha1:[0-9a-f]{12} -->")
+        .matcher(text);
+    assertTrue(m.find(), "the end marker of " + name);
+    return m.group();
   }
 
   private static int lineOf(String text, String needle) {

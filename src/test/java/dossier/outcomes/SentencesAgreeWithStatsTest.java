@@ -360,7 +360,7 @@ class SentencesAgreeWithStatsTest {
     String begin = "<!-- dossier:begin " + name + " -->";
     int from = dossier.indexOf(begin);
     assertTrue(from >= 0, "no block " + name);
-    int to = dossier.indexOf("<!-- dossier:end " + name + " -->", from);
+    int to = dossier.indexOf("<!-- dossier:end " + name + " ", from);
     return dossier.substring(from + begin.length(), to).strip();
   }
 }

@@ -1,0 +1,72 @@
+package dossier.cli;
+
+import dossier.DossierException;
+import dossier.render.Blocks;
+import dossier.spec.SpecLoader;
+import dossier.spec.TrackSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The files a dossier's numbers depend on, found from its first line: the spec it names
+ * ({@code <!-- dossier:spec track6 … -->}), and the snapshot and readiness file that spec names.
+ * (The layouts ship inside the tool.) The pre-commit hook checks every dossier one of whose inputs
+ * is staged, so that a commit of a new snapshot or spec alone cannot leave a dossier stale.
+ */
+final class DossierInputs {
+  private final Path project;
+  private final Map<String, List<Path>> bySpec = new HashMap<>();
+
+  DossierInputs(Path project) {
+    this.project = project;
+  }
+
+  /** The inputs of the spec named {@code spec}, on their real paths; the spec alone when it cannot be read. */
+  List<Path> ofSpec(String spec) {
+    return bySpec.computeIfAbsent(spec, name -> {
+      List<Path> out = new ArrayList<>();
+      out.add(real(project.resolve(SpecLoader.DOSSIERS).resolve(name + ".yaml")));
+      try {
+        TrackSpec loaded = new SpecLoader(project).load(name);
+        loaded.snapshot().ifPresent(p -> out.add(real(p)));
+        loaded.readiness().ifPresent(p -> out.add(real(p)));
+      } catch (DossierException e) {
+        // An invalid spec: its dossier is checked when the spec is staged, and the check says what is wrong.
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  /** Whether an input of the dossier at {@code file} is among {@code staged} (real paths). */
+  boolean dependsOn(Path file, Set<Path> staged) {
+    return spec(file).map(name -> ofSpec(name).stream().anyMatch(staged::contains)).orElse(false);
+  }
+
+  /** The spec a dossier file's first line names. */
+  static Optional<String> spec(Path file) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String first = in.readLine();
+      return first == null ? Optional.empty() : Blocks.firstLineSpec(first);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** One name per file, as git's paths and the spec's are compared. */
+  static Path real(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+}

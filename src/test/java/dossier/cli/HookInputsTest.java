@@ -1,0 +1,121 @@
+package dossier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pre-commit hook, run by a real {@code git commit}, checks every dossier whose inputs are
+ * staged (its spec, snapshot, readiness file), not only the staged dossiers. Before, a commit that
+ * staged only a changed snapshot or spec passed and left the committed dossiers stale.
+ */
+class HookInputsTest {
+  private static final String DOSSIER = "dossiers/2026-04-29-track6-focal-loss-results.md";
+  private static final String TRACK5 = "dossiers/2026-04-29-track5-label-smoothing-results.md";
+  private static final String SNAPSHOT = "dossiers/data/track6-focal-loss.csv";
+  private static final String SPEC = "dossiers/track6.yaml";
+  private static final String BLOCKED = "dossier: the numbers of dossiers were stale for what is staged and have been"
+      + " refreshed in the working tree; review these files, stage them (git add), and commit again:\n";
+
+  @TempDir Path repo;
+  @TempDir Path home;
+
+  @BeforeEach
+  void repository() {
+    Projects.copy(repo);
+    git("init", "-q");
+    git("config", "user.email", "test@example.org");
+    git("config", "user.name", "test");
+    git("config", "commit.gpgsign", "false");
+    git("add", "-A");
+    git("commit", "-q", "-m", "dossiers");
+    Run install = Run.offline(home, "-C", repo.toString(), "hook", "install");
+    assertEquals(0, install.exit(), install.err());
+  }
+
+  @Test
+  void aCommitOfTheSnapshotAloneIsCaught() throws IOException {
+    List<String> lines = Files.readAllLines(repo.resolve(SNAPSHOT));
+    lines.set(4, lines.get(4).replaceFirst(",completed,0\\.[0-9]+,", ",completed,0.5,"));
+    Files.write(repo.resolve(SNAPSHOT), lines);
+    String track5 = read(TRACK5);
+    git("add", SNAPSHOT);
+
+    GitResult blocked = commit("a retry landed");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertTrue(blocked.output().endsWith(BLOCKED + "  " + DOSSIER + "\n  dossiers/img/track6-forest.svg\n"
+        + "  dossiers/img/track6-crypto.svg\n"), blocked.output());
+    assertTrue(read(DOSSIER).contains("| `aggressive_focus` | -0.0721 |"), "the fresh numbers in the working file");
+    assertEquals(track5, read(TRACK5), "a dossier whose inputs were not staged is not touched");
+
+    git("add", DOSSIER, "dossiers/img");
+    GitResult passed = commit("a retry landed, numbers refreshed");
+    assertEquals(0, passed.exit(), passed.output());
+  }
+
+  @Test
+  void aCommitOfTheSpecAloneThatChangesAFigureIsCaught() throws IOException {
+    Files.writeString(repo.resolve(SPEC), read(SPEC).replace("  seed: 42\n", "  seed: 7\n"));
+    git("add", SPEC);
+
+    GitResult blocked = commit("another seed");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertTrue(blocked.output().contains(BLOCKED + "  " + DOSSIER + "\n"), blocked.output());
+    assertTrue(read(DOSSIER).contains("seed 7"), "the fresh provenance in the working file");
+
+    git("add", DOSSIER, "dossiers/img");
+    GitResult passed = commit("another seed, numbers refreshed");
+    assertEquals(0, passed.exit(), passed.output());
+  }
+
+  @Test
+  void aCommitOfAnotherFileIsNotChecked() throws IOException {
+    // Stale, but nothing it depends on is staged: not this commit's business (check finds it).
+    Files.writeString(repo.resolve(DOSSIER), read(DOSSIER).replace("(125 rows;", "(124 rows;"));
+    Files.writeString(repo.resolve("notes.md"), "# Notes\n");
+    git("add", "notes.md");
+    GitResult passed = commit("notes");
+    assertEquals(0, passed.exit(), passed.output());
+    assertFalse(passed.output().contains("stale"), passed.output());
+  }
+
+  private String read(String path) throws IOException {
+    return Files.readString(repo.resolve(path), StandardCharsets.UTF_8);
+  }
+
+  record GitResult(int exit, String output) {}
+
+  private GitResult commit(String message) {
+    return gitResult("commit", "-q", "-m", message);
+  }
+
+  private void git(String... args) {
+    GitResult r = gitResult(args);
+    assertEquals(0, r.exit(), "git " + String.join(" ", args) + ": " + r.output());
+  }
+
+  private GitResult gitResult(String... args) {
+    try {
+      List<String> command = new ArrayList<>(List.of("git"));
+      command.addAll(List.of(args));
+      ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
+      pb.environment().put("HOME", home.toString());
+      pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("DOSSIER_"));
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new GitResult(p.waitFor(), out);
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
