@@ -3,30 +3,33 @@ package dossier.cli;
 import dossier.DossierException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {"Exit 0 when every number of the dossiers is current, 1 when one is stale, printing what would "
+        + "change (old → new). Writes nothing.", "With no FILE, every dossier under dossiers/."})
 final class CheckCommand implements Callable<Integer> {
-  private final Main main;
-  final CommandSpec spec;
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private SourceOptions source;
   /** What a check or a commit tells a person who edited inside a block, to discard the edit. */
   static final String REFRESH_FORCE = "`dossier refresh --force {file}`";
 
-  CheckCommand(Main main) {
-    this.main = main;
-    spec = Cli.command(this, "check", "Exit 0 when every number of the dossiers is current, 1 when one is stale, "
-        + "printing what would change (old → new). Writes nothing.", "With no FILE, every dossier under dossiers/.");
-    SourceOptions.addTo(spec);
-    spec.addPositional(Cli.positionals(Path.class, "FILE", "Dossiers to check."));
-  }
+  @Parameters(paramLabel = "FILE", description = "Dossiers to check.")
+  private List<Path> files = new ArrayList<>();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SourceOptions source = SourceOptions.of(spec);
-    List<Path> files = Cli.positionals(spec, 0);
     List<Path> dossiers = new Refresher(main, source, err).files(files);
     int stale = 0;
     int failed = 0; // the highest exit code of the files that failed: 2 for an invalid spec

@@ -10,29 +10,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-final class GenerateCommand implements Callable<Integer> {
-  private final Main main;
-  final CommandSpec spec;
-
-  GenerateCommand(Main main) {
-    this.main = main;
-    spec = Cli.command(this, "generate", "Write a track's dossier from its spec and its rows.",
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {"Write a track's dossier from its spec and its rows.",
         "An existing dossier whose text was edited by hand outside its generated blocks is not "
-            + "overwritten: `dossier refresh` updates its numbers and keeps the text.");
-    SourceOptions.addTo(spec);
-    spec.addPositional(Cli.positional(String.class, "TRACK", "1",
-        "The track, e.g. track6 (its spec is dossiers/TRACK.yaml)."));
-    spec.addOption(Cli.option(Path.class, "FILE", "Where to write (default: the spec's output).", "-o", "--out")
-        .build());
-    spec.addOption(Cli.flag("Overwrite the dossier even if people edited its text.", "--force"));
-  }
+            + "overwritten: `dossier refresh` updates its numbers and keeps the text."})
+final class GenerateCommand implements Callable<Integer> {
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private SourceOptions source;
+
+  @Parameters(paramLabel = "TRACK", description = "The track, e.g. track6 (its spec is dossiers/TRACK.yaml).")
+  private String track;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Where to write (default: the spec's output).")
+  private Path out;
+
+  @Option(names = "--force", description = "Overwrite the dossier even if people edited its text.")
+  private boolean force;
 
   @Override
   public Integer call() {
-    return generate(Cli.positional(spec, 0), main.file(Cli.value(spec, "--out")), Cli.given(spec, "--force"),
-        SourceOptions.of(spec), spec.commandLine().getOut(), spec.commandLine().getErr());
+    return generate(track, main.file(out), force, source, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   /** Writes {@code track}'s dossier to {@code out}, or to its spec's output when {@code out} is null. */

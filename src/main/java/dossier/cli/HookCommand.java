@@ -11,38 +11,36 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+/** {@code hook}, which only groups its two subcommands. */
+@Command(name = "hook", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "The git pre-commit hook that keeps committed dossiers current.",
+    subcommands = {HookCommand.Install.class, HookCommand.Run.class})
 final class HookCommand {
   /** The line that marks a hook as ours, so that install never replaces someone else's. */
   static final String SIGNATURE = "# Installed by `dossier hook install`";
 
-  private HookCommand() {}
+  @ParentCommand private Main main;
 
-  /** {@code hook}, which only groups its two subcommands. */
-  static CommandSpec spec(Main main) {
-    CommandSpec spec = Cli.command(new HookCommand(), "hook",
-        "The git pre-commit hook that keeps committed dossiers current.");
-    spec.addSubcommand("install", new Install(main).spec);
-    spec.addSubcommand("run", new Run(main).spec);
-    return spec;
-  }
-
+  @Command(name = "install", mixinStandardHelpOptions = true, versionProvider = Version.class,
+      description = "Write .git/hooks/pre-commit to refresh the numbers of staged dossiers on commit.")
   static final class Install implements Callable<Integer> {
-    private final Main main;
-    final CommandSpec spec;
+    @ParentCommand private HookCommand hook;
+    @Spec private CommandSpec spec;
 
-    Install(Main main) {
-      this.main = main;
-      spec = Cli.command(this, "install",
-          "Write .git/hooks/pre-commit to refresh the numbers of staged dossiers on commit.");
-      spec.addOption(Cli.flag("Replace an existing pre-commit hook that is not dossier's "
-          + "(it is kept as pre-commit.before-dossier).", "--force"));
-    }
+    @Option(names = "--force", description = "Replace an existing pre-commit hook that is not dossier's "
+        + "(it is kept as pre-commit.before-dossier).")
+    private boolean force;
 
     @Override
     public Integer call() throws IOException {
-      boolean force = Cli.given(spec, "--force");
+      Main main = hook.main;
       Git git = new Git(main.project, main.env);
       Path hooks = git.hooksDir();
       Path target = hooks.resolve("pre-commit");
@@ -73,7 +71,7 @@ final class HookCommand {
      * that says how to fix it, and the commit does not go through.
      */
     String script(Path top) {
-      Path project = main.project;
+      Path project = hook.main.project;
       try {
         project = project.toRealPath();
         top = top.toRealPath();
@@ -120,20 +118,17 @@ final class HookCommand {
     }
   }
 
+  @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+      description = "What the pre-commit hook runs: refresh the staged dossiers, and those whose spec, snapshot or "
+          + "readiness file is staged; exit 1 when one had stale numbers, so that they are reviewed and staged again.")
   static final class Run implements Callable<Integer> {
-    private final Main main;
-    final CommandSpec spec;
-
-    Run(Main main) {
-      this.main = main;
-      spec = Cli.command(this, "run", "What the pre-commit hook runs: refresh the staged dossiers, and those whose "
-          + "spec, snapshot or readiness file is staged; exit 1 when one had stale numbers, so that they are reviewed "
-          + "and staged again.");
-      SourceOptions.addTo(spec);
-    }
+    @ParentCommand private HookCommand hook;
+    @Spec private CommandSpec spec;
+    @Mixin private SourceOptions source;
 
     @Override
     public Integer call() {
+      Main main = hook.main;
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Git git = new Git(main.project, main.env);
@@ -155,7 +150,7 @@ final class HookCommand {
       if (!inputs.isEmpty() && Files.isDirectory(main.project.resolve(dossier.spec.SpecLoader.DOSSIERS))) {
         DossierInputs of = new DossierInputs(main.project);
         Path realTop = DossierInputs.real(top);
-        for (Path file : new Refresher(main, SourceOptions.of(spec), err).files(List.of())) {
+        for (Path file : new Refresher(main, source, err).files(List.of())) {
           String path = realTop.relativize(DossierInputs.real(file)).toString().replace('\\', '/');
           if (!dossiers.containsKey(path) && of.dependsOn(file, inputs) && git.tracked(path)) {
             String text = git.stagedText(path);
@@ -168,7 +163,7 @@ final class HookCommand {
       if (dossiers.isEmpty()) {
         return 0; // a commit that touches no dossier, nor what one is computed from, is none of our business
       }
-      SourceOptions rows = reachable(SourceOptions.of(spec), err);
+      SourceOptions rows = reachable(source, err);
       Refresher refresher = new Refresher(main, rows, err, CheckCommand.REFRESH_FORCE);
       List<String> paths = new ArrayList<>(dossiers.keySet());
       List<String> refreshed = new ArrayList<>();
@@ -203,6 +198,7 @@ final class HookCommand {
      * blocks every commit while a server is down gets uninstalled.
      */
     private SourceOptions reachable(SourceOptions source, PrintWriter err) {
+      Main main = hook.main;
       if (!source.database(main)) {
         return source;
       }

@@ -8,23 +8,23 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "List the tracks under dossiers/ with their verdicts, computed from their rows.")
 final class ListCommand implements Callable<Integer> {
-  private final Main main;
-  final CommandSpec spec;
-
-  ListCommand(Main main) {
-    this.main = main;
-    spec = Cli.command(this, "list", "List the tracks under dossiers/ with their verdicts, computed from their rows.");
-    SourceOptions.addTo(spec);
-  }
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private SourceOptions source;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SourceOptions source = SourceOptions.of(spec);
     SpecLoader loader = new SpecLoader(main.project);
     int failures = 0;
     for (String name : loader.names()) {

@@ -1,16 +1,33 @@
 package dossier.cli;
 
 import dossier.DossierException;
-import dossier.ProjectPaths;
 import dossier.Heap;
+import dossier.ProjectPaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code dossier}: results dossiers from ML sweep rows. Exit codes: 0 ok, 1 the work failed, 2 usage. */
+@Command(name = "dossier", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Results dossiers for ML sweeps: every number from the data, every time.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:ok",
+        "1:the work failed (bad data, unreachable database, unwritable file)",
+        "2:usage (bad option, unknown track, invalid spec)"},
+    subcommands = {GenerateCommand.class, RefreshCommand.class, CheckCommand.class, StatsCommand.class,
+        ListCommand.class, SnapshotCommand.class, NewCommand.class, HookCommand.class, PreviewCommand.class,
+        AutoComplete.GenerateCompletion.class})
 public final class Main {
   /**
    * The folder the command was run from, absolute. Every path a user gives is relative to it; tests
@@ -24,6 +41,11 @@ public final class Main {
   final Map<String, String> env;
   final Path home;
 
+  /** The command as this process was started: its environment, home and working folder. */
+  public Main() {
+    this(System.getenv(), Path.of(System.getProperty("user.home")), workingDir());
+  }
+
   public Main(Map<String, String> env, Path home, Path cwd) {
     if (!cwd.isAbsolute()) {
       throw new IllegalArgumentException("not absolute: " + cwd);
@@ -34,12 +56,19 @@ public final class Main {
     this.home = home;
   }
 
+  // Inherited: `dossier -C DIR check` and `dossier check -C DIR` both set this, on this object.
+  @Option(names = {"-C", "--project"}, paramLabel = "DIR", defaultValue = ".", scope = ScopeType.INHERIT,
+      description = "Project folder, the one holding dossiers/ (default: the current folder).")
+  void project(Path dir) {
+    project = cwd.resolve(dir).normalize();
+  }
+
   /** The variables of libpq's that name a file or folder, which it reads relative to where it runs. */
   private static final List<String> PG_FILES = List.of("PGPASSFILE", "PGSERVICEFILE", "PGSYSCONFDIR");
 
   /** {@code env} with the relative paths of {@link #PG_FILES} resolved against {@code cwd}. */
   private static Map<String, String> filesFrom(Path cwd, Map<String, String> env) {
-    Map<String, String> copy = new java.util.HashMap<>(env);
+    Map<String, String> copy = new HashMap<>(env);
     for (String key : PG_FILES) {
       String value = copy.get(key);
       if (value != null && !value.isEmpty() && !Path.of(value).isAbsolute()) {
@@ -64,42 +93,14 @@ public final class Main {
     return Path.of("").toAbsolutePath();
   }
 
-  /** The subcommands in the order of the usage message. */
-  static final List<String> COMMANDS = List.of("generate", "refresh", "check", "stats", "list", "snapshot", "new",
-      "hook", "preview");
-
-  // A switch rather than a map of constructor references: each reference would spin a class at start-up.
-  private static CommandSpec command(String name, Main main) {
-    return switch (name) {
-      case "generate" -> new GenerateCommand(main).spec;
-      case "refresh" -> new RefreshCommand(main).spec;
-      case "check" -> new CheckCommand(main).spec;
-      case "stats" -> new StatsCommand(main).spec;
-      case "list" -> new ListCommand(main).spec;
-      case "snapshot" -> new SnapshotCommand(main).spec;
-      case "new" -> new NewCommand(main).spec;
-      case "hook" -> HookCommand.spec(main);
-      case "preview" -> new PreviewCommand(main).spec;
-      default -> throw new IllegalArgumentException(name);
-    };
-  }
-
   public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
-    Path home = Path.of(System.getProperty("user.home"));
-    System.exit(run(env, home, workingDir(), null, null, null, args));
-  }
-
-  private static void defaultProperty(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
-    }
+    System.exit(run(new Main(), null, null, null, args));
   }
 
   /**
    * A whole run as {@link #main} makes it, without exiting; {@code out} and {@code err} replace
-   * the standard streams when not null. The training run of the start-up cache ({@link Training})
-   * goes through here, so that it loads what a real run loads.
+   * the standard streams when not null. Tests, and the training run of the start-up cache
+   * ({@link Training}), go through here, so that they run what a user runs.
    *
    * @param cwd the folder the command was run from (absolute)
    * @param ansi whether usage help is coloured; null: picocli decides, from this process's terminal
@@ -107,10 +108,16 @@ public final class Main {
    */
   static int run(Map<String, String> env, Path home, Path cwd, PrintWriter out, PrintWriter err,
       CommandLine.Help.Ansi ansi, String... args) {
+    return run(new Main(env, home, cwd), out, err, ansi, args);
+  }
+
+  private static int run(Main main, PrintWriter out, PrintWriter err, CommandLine.Help.Ansi ansi, String... args) {
     // FreeMarker would set up java.util.logging, for messages that a command line never shows
     // (template errors reach the user as exceptions).
-    defaultProperty("org.freemarker.loggerLibrary", "none");
-    CommandLine cl = commandLine(env, home, cwd, args);
+    if (System.getProperty("org.freemarker.loggerLibrary") == null) {
+      System.setProperty("org.freemarker.loggerLibrary", "none");
+    }
+    CommandLine cl = commandLine(main);
     if (ansi != null) {
       cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
     }
@@ -126,109 +133,72 @@ public final class Main {
       // Picocli hands its handler exceptions, not errors. A reader that knows its file says so
       // itself (SnapshotReader); anything else, a spec or a dossier far larger than any real one,
       // ends here: one line, not a stack trace.
-      String named = commandNamed(args);
       PrintWriter w = cl.getErr();
-      w.println("dossier: out of memory running `dossier" + (named == null ? "" : " " + named) + "`; " + Heap.limit()
+      w.println("dossier: out of memory running `" + commandName(cl.getParseResult()) + "`; " + Heap.limit()
           + ": give Java more memory, e.g. " + Heap.more() + ", or check the size of its input files");
       w.flush();
       return DossierException.WORK_FAILED;
     }
   }
 
-  /**
-   * The command line for {@code args}, with the tool's error handling; tests set their own out and
-   * err writers.
-   *
-   * <p>Only the command that {@code args} names is set up: picocli's model of all ten, read from
-   * annotations, took about 0.15 s of a 0.25 s {@code --version}; built in code ({@link Cli}), each
-   * command still costs a few milliseconds. Without a command name (usage, a mistyped command) every command
-   * is, so that the usage lists them all and a typo gets suggestions; {@code --version} alone needs
-   * none.
-   */
-  public static CommandLine commandLine(Map<String, String> env, Path home, Path cwd, String... args) {
-    Main main = new Main(env, home, cwd);
-    CommandSpec root = Cli.command(main, "dossier",
-        "Results dossiers for ML sweeps: every number from the data, every time.");
-    Map<String, String> exitCodes = new java.util.LinkedHashMap<>();
-    exitCodes.put("0", "ok");
-    exitCodes.put("1", "the work failed (bad data, unreachable database, unwritable file)");
-    exitCodes.put("2", "usage (bad option, unknown track, invalid spec)");
-    root.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes);
-    ProjectOption project = new ProjectOption(main);
-    root.addOption(Cli.option(Path.class, "DIR",
-            "Project folder, the one holding dossiers/ (default: the current folder).", "-C", "--project")
-        .defaultValue(".").scopeType(CommandLine.ScopeType.INHERIT).getter(project).setter(project).build());
-    CommandLine cl = new CommandLine(root);
-    String named = commandNamed(args);
-    boolean versionOnly = args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"));
-    for (String name : COMMANDS) {
-      if (named == null ? !versionOnly : named.equals(name)) {
-        cl.addSubcommand(name, command(name, main));
-      }
-    }
-    cl.setExecutionExceptionHandler(new ErrorHandler());
+  /** The command line of {@code main}'s commands, with the tool's error handling. */
+  static CommandLine commandLine(Main main) {
+    CommandLine cl = new CommandLine(main)
+        .setExecutionExceptionHandler(Main::workFailed)
+        .setParameterExceptionHandler(Main::usageError);
+    // Picocli's own command, which has no version of its own to print.
+    cl.getSubcommands().get("generate-completion").getCommandSpec().versionProvider(new Version());
     return cl;
   }
 
-  /** -C's value is {@link #project}; subcommands share the option (it is inherited), so it is set wherever it is given. */
-  private static final class ProjectOption implements CommandLine.Model.IGetter, CommandLine.Model.ISetter {
-    private final Main main;
-
-    ProjectOption(Main main) {
-      this.main = main;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T get() {
-      return (T) main.project;
-    }
-
-    @Override
-    public <T> T set(T value) {
-      T old = get();
-      // picocli resets an option to its initial value (null here) before it parses: the default, the working folder.
-      main.project = value == null ? main.cwd : main.cwd.resolve((Path) value).normalize();
-      return old;
-    }
-  }
-
-  // A class, not a lambda: picocli's interfaces are Java 5 class files, and the class-data archive
-  // cannot hold a lambda that implements one, so a lambda would be spun on every run.
-  private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-    @Override
-    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-      PrintWriter err = commandLine.getErr();
-      if (e instanceof DossierException d) {
-        err.println("dossier: " + d.getMessage());
-        err.flush();
-        return d.exitCode();
-      }
-      err.println("dossier: internal error: " + e);
-      e.printStackTrace(err);
+  /** A command that failed: its one line (a stack trace only for a defect of the tool), and its exit code. */
+  private static int workFailed(Exception e, CommandLine commandLine, ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    if (e instanceof DossierException d) {
+      err.println("dossier: " + d.getMessage());
       err.flush();
-      return DossierException.WORK_FAILED;
+      return d.exitCode();
     }
+    err.println("dossier: internal error: " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return DossierException.WORK_FAILED;
   }
 
   /**
-   * The command that {@code args} names: their first positional argument, when it is one and only
-   * {@code -C DIR} comes before it. After any other option ({@code --help check}, a mistyped
-   * option) picocli answers at the top level, and its usage then lists every command.
+   * A command line that picocli could not read: one line that says what is wrong and where the
+   * help is, rather than picocli's default of the whole usage message.
    */
-  static String commandNamed(String... args) {
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (a.equals("-C") || a.equals("--project")) {
-        i++; // its value
-      } else if (a.startsWith("--project=") || (a.startsWith("-C") && a.length() > 2)) {
-        continue; // -CDIR, -C=DIR, --project=DIR
-      } else if (a.startsWith("-")) {
-        return null;
-      } else {
-        return COMMANDS.contains(a) ? a : null;
-      }
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    String what = lowerFirst(e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "));
+    if (e instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      List<String> names = u.getSuggestions();
+      String last = names.get(names.size() - 1);
+      String choices = names.size() == 1 ? last
+          : String.join("', '", names.subList(0, names.size() - 1)) + "' or '" + last;
+      what += " (did you mean '" + choices + "'?)";
     }
-    return null;
+    PrintWriter err = cl.getErr();
+    err.println("dossier: " + what + "; see '" + cl.getCommandSpec().qualifiedName() + " --help'");
+    err.flush();
+    return DossierException.USAGE;
+  }
+
+  /** "Unknown option: …" as the tool's other messages read: "unknown option: …"; an all-caps word stays. */
+  private static String lowerFirst(String s) {
+    return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+        ? Character.toLowerCase(s.charAt(0)) + s.substring(1) : s;
+  }
+
+  /** "dossier preview": the command that was run, as far as picocli read it. */
+  private static String commandName(ParseResult parsed) {
+    if (parsed == null) {
+      return "dossier";
+    }
+    while (parsed.hasSubcommand()) {
+      parsed = parsed.subcommand();
+    }
+    return parsed.commandSpec().qualifiedName();
   }
 }

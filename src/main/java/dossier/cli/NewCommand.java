@@ -23,52 +23,49 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Start a track: from a factor and a run found in the data, write its spec (with the variants, "
+        + "cryptos and folds found), its snapshot, and a first dossier to write prose into.")
 final class NewCommand implements Callable<Integer> {
   /** Variant names that are a baseline when the data hold exactly one of them. */
   private static final List<String> BASELINES = List.of("none", "off", "baseline", "control");
 
-  private final Main main;
-  final CommandSpec spec;
-  // The options given, read at the start of call().
-  private SourceOptions source;
-  private String track;
-  private String factor;
-  private String run;
-  private Path data;
-  private String baseline;
-  private String title;
-  private LocalDate date;
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private SourceOptions source;
 
-  NewCommand(Main main) {
-    this.main = main;
-    spec = Cli.command(this, "new", "Start a track: from a factor and a run found in the data, write its spec (with "
-        + "the variants, cryptos and folds found), its snapshot, and a first dossier to write prose into.");
-    SourceOptions.addTo(spec);
-    spec.addPositional(Cli.positional(String.class, "TRACK", "1", "The new track's name, e.g. track7."));
-    spec.addOption(Cli.option(String.class, "F", "The factor of the sweep.", "--factor").required(true).build());
-    spec.addOption(Cli.option(String.class, "ID", "The run id of the sweep.", "--run").required(true).build());
-    spec.addOption(Cli.option(Path.class, "FILE", "Read the rows from this CSV instead of the database.", "--data")
-        .build());
-    spec.addOption(Cli.option(String.class, "NAME", "The baseline variant (default: none/off when found).",
-        "--baseline").build());
-    spec.addOption(Cli.option(String.class, "TEXT", "The track's title (default: from the factor).", "--title")
-        .build());
-    spec.addOption(Cli.option(LocalDate.class, "YYYY-MM-DD", "The dossier's date (default: today, UTC).", "--date")
-        .build());
-  }
+  @Parameters(paramLabel = "TRACK", description = "The new track's name, e.g. track7.")
+  private String track;
+
+  @Option(names = "--factor", paramLabel = "F", required = true, description = "The factor of the sweep.")
+  private String factor;
+
+  @Option(names = "--run", paramLabel = "ID", required = true, description = "The run id of the sweep.")
+  private String run;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "Read the rows from this CSV instead of the database.")
+  private Path data;
+
+  @Option(names = "--baseline", paramLabel = "NAME",
+      description = "The baseline variant (default: none/off when found).")
+  private String baseline;
+
+  @Option(names = "--title", paramLabel = "TEXT", description = "The track's title (default: from the factor).")
+  private String title;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The dossier's date (default: today, UTC).")
+  private LocalDate date;
 
   @Override
   public Integer call() {
-    source = SourceOptions.of(spec);
-    track = Cli.positional(spec, 0);
-    factor = Cli.value(spec, "--factor");
-    run = Cli.value(spec, "--run");
-    data = main.file(Cli.value(spec, "--data"));
-    baseline = Cli.value(spec, "--baseline");
-    title = Cli.value(spec, "--title");
-    date = Cli.value(spec, "--date");
     Matcher.checkName(track);
     int number = Matcher.number(track);
     Path dossiers = main.project.resolve(SpecLoader.DOSSIERS);
@@ -207,7 +204,7 @@ final class NewCommand implements Callable<Integer> {
   }
 
   private List<ResultRow> rows() {
-    return source.sweep(data, run, factor, main, spec.commandLine().getErr(),
+    return source.sweep(main.file(data), run, factor, main, spec.commandLine().getErr(),
         "no rows to start from: give --data FILE, or --db URL").rows();
   }
 

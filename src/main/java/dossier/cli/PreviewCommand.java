@@ -4,25 +4,28 @@ import dossier.render.AtomicFile;
 import dossier.render.Preview;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+@Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Write a standalone HTML page of a dossier as the Markdown site shows it, figures inlined.")
 final class PreviewCommand implements Callable<Integer> {
-  private final Main main;
-  final CommandSpec spec;
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
 
-  PreviewCommand(Main main) {
-    this.main = main;
-    spec = Cli.command(this, "preview",
-        "Write a standalone HTML page of a dossier as the Markdown site shows it, figures inlined.");
-    spec.addPositional(Cli.positional(Path.class, "FILE", "1", "The dossier (Markdown)."));
-    spec.addOption(Cli.option(Path.class, "FILE.html", "Where to write (default: FILE with .html).", "-o", "--out")
-        .build());
-  }
+  @Parameters(paramLabel = "FILE", description = "The dossier (Markdown).")
+  private Path file;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE.html", description = "Where to write (default: FILE with .html).")
+  private Path out;
 
   @Override
   public Integer call() {
-    Path file = Cli.positional(spec, 0);
-    Path out = main.file(Cli.value(spec, "--out"));
+    Path out = main.file(this.out);
     Path dossier = file.isAbsolute() ? file : main.project.resolve(file);
     String shown = SourceOptions.shown(main, dossier);
     Path target = out != null ? out : dossier.resolveSibling(dossier.getFileName().toString().replaceFirst("\\.md$", "")

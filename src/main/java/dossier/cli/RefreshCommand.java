@@ -6,31 +6,38 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+@Command(name = "refresh", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = {"Recompute the numbers of dossiers in place: only the text between dossier:begin and dossier:end "
+        + "markers changes; every other byte stays as people wrote it.",
+        "With no FILE, every dossier under dossiers/."})
 final class RefreshCommand implements Callable<Integer> {
-  private final Main main;
-  final CommandSpec spec;
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private SourceOptions source;
 
-  RefreshCommand(Main main) {
-    this.main = main;
-    spec = Cli.command(this, "refresh", "Recompute the numbers of dossiers in place: only the text between "
-        + "dossier:begin and dossier:end markers changes; every other byte stays as people wrote it.",
-        "With no FILE, every dossier under dossiers/.");
-    SourceOptions.addTo(spec);
-    spec.addPositional(Cli.positionals(Path.class, "FILE", "Dossiers to refresh."));
-    spec.addOption(Cli.flag("Exit 1 when a file was changed (for the pre-commit framework: re-stage and commit "
-        + "again).", "--fail-on-change"));
-    spec.addOption(Cli.flag("Discard what people wrote inside generated blocks (refused otherwise).", "--force"));
-  }
+  @Parameters(paramLabel = "FILE", description = "Dossiers to refresh.")
+  private List<Path> files = new ArrayList<>();
+
+  @Option(names = "--fail-on-change",
+      description = "Exit 1 when a file was changed (for the pre-commit framework: re-stage and commit again).")
+  private boolean failOnChange;
+
+  @Option(names = "--force", description = "Discard what people wrote inside generated blocks (refused otherwise).")
+  private boolean force;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SourceOptions source = SourceOptions.of(spec);
-    List<Path> files = Cli.positionals(spec, 0);
-    String discard = Cli.given(spec, "--force") ? null : "`--force`";
+    String discard = force ? null : "`--force`";
     Refresher refresher = new Refresher(main, source, err, discard);
     List<Path> dossiers = refresher.files(files);
     List<String> changed = new ArrayList<>();
@@ -63,6 +70,6 @@ final class RefreshCommand implements Callable<Integer> {
     if (failed != 0) {
       return failed;
     }
-    return Cli.given(spec, "--fail-on-change") && !changed.isEmpty() ? DossierException.WORK_FAILED : 0;
+    return failOnChange && !changed.isEmpty() ? DossierException.WORK_FAILED : 0;
   }
 }

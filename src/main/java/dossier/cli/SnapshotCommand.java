@@ -9,24 +9,26 @@ import dossier.spec.TrackSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+@Command(name = "snapshot", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Write a track's current database rows to its snapshot CSV, in canonical order, so that the "
+        + "dossier can be regenerated without the database.")
 final class SnapshotCommand implements Callable<Integer> {
-  private final Main main;
-  final CommandSpec spec;
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private SourceOptions source;
 
-  SnapshotCommand(Main main) {
-    this.main = main;
-    spec = Cli.command(this, "snapshot", "Write a track's current database rows to its snapshot CSV, in canonical "
-        + "order, so that the dossier can be regenerated without the database.");
-    SourceOptions.addTo(spec);
-    spec.addPositional(Cli.positional(String.class, "TRACK", "1", "The track, e.g. track6."));
-  }
+  @Parameters(paramLabel = "TRACK", description = "The track, e.g. track6.")
+  private String track;
 
   @Override
   public Integer call() {
-    String track = Cli.positional(spec, 0);
-    SourceOptions source = SourceOptions.of(spec);
     TrackSpec trackSpec = new SpecLoader(main.project).load(track);
     if (!source.database(main)) {
       throw DossierException.usage("no database configured: pass --db URL, or set DOSSIER_DB_URL or PGHOST");

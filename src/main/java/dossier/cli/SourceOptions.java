@@ -12,32 +12,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
  * Where rows come from: PostgreSQL when one is configured (--db, DOSSIER_DB_URL, or libpq's
  * PGHOST / PGDATABASE / PGSERVICE), else the track's committed snapshot.
  */
 final class SourceOptions {
-  final String db;
-  final boolean snapshot;
+  @Option(names = "--db", paramLabel = "URL", description = "PostgreSQL to read from: postgresql://host:port/db, "
+      + "jdbc:postgresql://…, or ?service=NAME. Default: DOSSIER_DB_URL, then libpq's PG* variables, ~/.pgpass "
+      + "and service file.")
+  String db;
+
+  @Option(names = "--snapshot", description = "Read the committed snapshot even if a database is configured.")
+  boolean snapshot;
+
+  /** The options of a command that reads rows, as picocli sets them ({@code @Mixin}). */
+  SourceOptions() {}
 
   SourceOptions(String db, boolean snapshot) {
     this.db = db;
     this.snapshot = snapshot;
-  }
-
-  /** Adds --db and --snapshot to a command that reads rows. */
-  static void addTo(CommandSpec spec) {
-    spec.addOption(Cli.option(String.class, "URL", "PostgreSQL to read from: postgresql://host:port/db, "
-        + "jdbc:postgresql://…, or ?service=NAME. Default: DOSSIER_DB_URL, then libpq's PG* variables, ~/.pgpass "
-        + "and service file.", "--db").build());
-    spec.addOption(Cli.flag("Read the committed snapshot even if a database is configured.", "--snapshot"));
-  }
-
-  /** The options given to a command that {@link #addTo} set up. */
-  static SourceOptions of(CommandSpec spec) {
-    return new SourceOptions(Cli.value(spec, "--db"), Cli.given(spec, "--snapshot"));
   }
 
   // Say once per snapshot, not once per dossier or per pass, that no database was used.

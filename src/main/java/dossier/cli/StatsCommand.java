@@ -11,44 +11,54 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+@Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Print the analysis of a track, or of any sweep without a spec.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  dossier stats track6 --format json",
+        "  dossier stats --data FILE.csv --baseline NAME [--metric f1_buy] [--factor F] [--run ID]",
+        "  dossier stats --db URL --factor F --run ID --baseline NAME"})
 final class StatsCommand implements Callable<Integer> {
   enum Format { json, text }
 
-  private final Main main;
-  final CommandSpec spec;
+  @ParentCommand private Main main;
+  @Spec private CommandSpec spec;
+  @Mixin private SourceOptions source;
 
-  StatsCommand(Main main) {
-    this.main = main;
-    spec = Cli.command(this, "stats", "Print the analysis of a track, or of any sweep without a spec.");
-    spec.usageMessage().footerHeading("%nExamples:%n").footer(
-        "  dossier stats track6 --format json",
-        "  dossier stats --data FILE.csv --baseline NAME [--metric f1_buy] [--factor F] [--run ID]",
-        "  dossier stats --db URL --factor F --run ID --baseline NAME");
-    SourceOptions.addTo(spec);
-    spec.addPositional(Cli.positional(String.class, "TRACK", "0..1", "A track with a spec, e.g. track6."));
-    spec.addOption(Cli.option(Path.class, "FILE", "A snapshot CSV to analyse without a spec.", "--data").build());
-    spec.addOption(Cli.option(String.class, "NAME", "Without a spec: the baseline variant.", "--baseline").build());
-    spec.addOption(Cli.option(String.class, "COLUMN", "Without a spec: the metric compared (default: "
-        + "${DEFAULT-VALUE}).", "--metric").defaultValue("f1_buy").build());
-    spec.addOption(Cli.option(String.class, "F", "Without a spec: the factor (needed when the rows hold several).",
-        "--factor").build());
-    spec.addOption(Cli.option(String.class, "ID", "Without a spec: only this run.", "--run").build());
-    spec.addOption(Cli.option(Format.class, "<format>", "json or text (default: ${DEFAULT-VALUE}).", "--format")
-        .defaultValue("text").build());
-  }
+  @Parameters(paramLabel = "TRACK", arity = "0..1", description = "A track with a spec, e.g. track6.")
+  private String track;
+
+  @Option(names = "--data", paramLabel = "FILE", description = "A snapshot CSV to analyse without a spec.")
+  private Path data;
+
+  @Option(names = "--baseline", paramLabel = "NAME", description = "Without a spec: the baseline variant.")
+  private String baseline;
+
+  @Option(names = "--metric", paramLabel = "COLUMN", defaultValue = "f1_buy",
+      description = "Without a spec: the metric compared (default: ${DEFAULT-VALUE}).")
+  private String metric;
+
+  @Option(names = "--factor", paramLabel = "F",
+      description = "Without a spec: the factor (needed when the rows hold several).")
+  private String factor;
+
+  @Option(names = "--run", paramLabel = "ID", description = "Without a spec: only this run.")
+  private String run;
+
+  @Option(names = "--format", paramLabel = "<format>", defaultValue = "text",
+      description = "json or text (default: ${DEFAULT-VALUE}).")
+  private Format format;
 
   @Override
   public Integer call() {
-    SourceOptions source = SourceOptions.of(spec);
-    String track = Cli.positional(spec, 0);
-    Path data = main.file(Cli.value(spec, "--data"));
-    String baseline = Cli.value(spec, "--baseline");
-    String metric = Cli.value(spec, "--metric");
-    String factor = Cli.value(spec, "--factor");
-    String run = Cli.value(spec, "--run");
-    Format format = Cli.value(spec, "--format");
+    Path data = main.file(this.data);
     PrintWriter err = spec.commandLine().getErr();
     String name;
     String sourceName;

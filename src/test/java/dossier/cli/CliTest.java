@@ -28,6 +28,10 @@ class CliTest {
     project = Projects.copy(tmp.resolve("project"));
   }
 
+  /** Every command, in the order of the usage message. */
+  static final List<String> COMMANDS = List.of("generate", "refresh", "check", "stats", "list", "snapshot", "new",
+      "hook", "preview", "generate-completion");
+
   private Run run(String... args) {
     return Run.offline(home, Stream.concat(Stream.of("-C", project.toString()), Stream.of(args))
         .toArray(String[]::new));
@@ -84,7 +88,7 @@ class CliTest {
     Run version = run("--version");
     assertEquals(0, version.exit());
     assertTrue(version.out().matches("dossier \\d+\\.\\d+\\.\\d+.*\\n"), version.out());
-    for (String command : Main.COMMANDS) {
+    for (String command : COMMANDS) {
       assertTrue(help.out().contains("\n  " + command + " "), command + " in\n" + help.out());
     }
   }
@@ -102,7 +106,7 @@ class CliTest {
 
   @Test
   void everyCommandHasItsUsageAndTheStandardOptions() {
-    for (String command : Main.COMMANDS) {
+    for (String command : COMMANDS) {
       Run help = run(command, "--help");
       assertEquals(0, help.exit(), command);
       assertTrue(help.out().startsWith("Usage: dossier " + command + " [-hV]"), help.out());
@@ -113,40 +117,67 @@ class CliTest {
       assertEquals(0, version.exit(), command);
       assertEquals(run("--version").out(), version.out(), command);
     }
-    Run tooFew = run("generate");
-    assertEquals(2, tooFew.exit());
-    assertTrue(tooFew.err().startsWith("Missing required parameter: 'TRACK'\nUsage: dossier generate"), tooFew.err());
-    Run badDate = run("new", "track7", "--factor", "f", "--run", "r", "--date", "2026-13-01");
-    assertEquals(2, badDate.exit());
-    assertTrue(badDate.err().startsWith("Invalid value for option '--date': cannot convert '2026-13-01' to class "
-        + "java.time.LocalDate"), badDate.err());
   }
 
   @Test
-  void onlyTheNamedCommandIsBuilt() {
-    assertEquals("check", Main.commandNamed("-C", "generate", "check", "--snapshot"));
-    assertEquals("generate", Main.commandNamed("--project", "x", "generate", "track6"));
-    assertEquals(null, Main.commandNamed("-h", "refresh"));
-    assertEquals(null, Main.commandNamed("--bogus", "refresh"));
-    assertEquals("refresh", Main.commandNamed("-Cdir", "refresh", "-h"));
-    assertEquals("refresh", Main.commandNamed("--project=dir", "refresh"));
-    assertEquals(null, Main.commandNamed("--help"));
-    assertEquals(null, Main.commandNamed("genrate", "track6"));
-    assertEquals(null, Main.commandNamed("--", "generate"));
-    assertEquals(List.of("generate"),
-        List.copyOf(Main.commandLine(Map.of(), home, Main.workingDir(), "generate", "track6").getSubcommands().keySet()));
-    assertEquals(Main.COMMANDS, List.copyOf(Main.commandLine(Map.of(), home, Main.workingDir()).getSubcommands().keySet()));
-    assertEquals(List.of(), List.copyOf(Main.commandLine(Map.of(), home, Main.workingDir(), "-V").getSubcommands().keySet()));
-    // Help asked for before the command is the top-level usage, with every command.
+  void aUsageErrorIsOneLineThatSaysWhereTheHelpIs() {
+    assertUsageError("dossier: missing required parameter: 'TRACK'; see 'dossier generate --help'", "generate");
+    assertUsageError("dossier: unknown option: '--bogus'; see 'dossier generate --help'", "generate", "track6",
+        "--bogus");
+    assertUsageError("dossier: missing required parameter for option '--db' (URL); see 'dossier check --help'",
+        "check", "--db");
+    assertUsageError("dossier: invalid value for option '--format': expected one of [json, text] (case-sensitive) "
+        + "but was 'xml'; see 'dossier stats --help'", "stats", "--format", "xml", "track6");
+    assertUsageError("dossier: invalid value for option '--date': cannot convert '2026-13-01' to class "
+        + "java.time.LocalDate (java.time.format.DateTimeParseException: Text '2026-13-01' could not be parsed: "
+        + "Invalid value for MonthOfYear (valid values 1 - 12): 13); see 'dossier new --help'",
+        "new", "track7", "--factor", "f", "--run", "r", "--date", "2026-13-01");
+    assertUsageError("dossier: unmatched argument at index 3: 'nstall' (did you mean 'install'?); "
+        + "see 'dossier hook --help'", "hook", "nstall");
+    assertUsageError("dossier: missing required subcommand; see 'dossier hook --help'", "hook");
+    Run none = Run.offline(home);
+    assertEquals(new Run(2, "", "dossier: missing required subcommand; see 'dossier --help'\n"), none);
+  }
+
+  private void assertUsageError(String line, String... args) {
+    assertEquals(new Run(2, "", line + "\n"), run(args), String.join(" ", args));
+  }
+
+  @Test
+  void generateCompletionPrintsABashScriptThatCompletesCommandsAndOptions() throws Exception {
+    Run r = run("generate-completion");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.err());
+    Path script = tmp.resolve("dossier_completion");
+    Files.writeString(script, r.out());
+    // What bash offers at each TAB, as its completion function is called for `dossier gen<TAB>`.
+    assertEquals("generate generate-completion", complete(script, "dossier", "gen"));
+    assertEquals("--fail-on-change", complete(script, "dossier", "refresh", "--fa"));
+    assertEquals("json text", complete(script, "dossier", "stats", "--format", ""));
+    assertEquals("install", complete(script, "dossier", "hook", "ins"));
+  }
+
+  /** The words bash's completion function of {@code script} offers for the last of {@code words}. */
+  private static String complete(Path script, String... words) throws IOException, InterruptedException {
+    String array = Stream.of(words).map(w -> "'" + w + "'").collect(java.util.stream.Collectors.joining(" "));
+    String code = "source '" + script + "' && COMP_LINE='" + String.join(" ", words) + "' && COMP_WORDS=(" + array
+        + ") && COMP_CWORD=" + (words.length - 1) + " && _complete_dossier 2>/dev/null; echo \"${COMPREPLY[*]}\"";
+    Process p = new ProcessBuilder("bash", "-c", code).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    return out.strip();
+  }
+
+  @Test
+  void helpBeforeTheCommandIsTheTopLevelUsageAndATypoGetsASuggestion() {
     Run helpFirst = run("--help", "check");
     assertEquals(0, helpFirst.exit());
-    for (String command : Main.COMMANDS) {
+    for (String command : COMMANDS) {
       assertTrue(helpFirst.out().contains("\n  " + command + " "), command + " in\n" + helpFirst.out());
     }
-    // A mistyped command still gets suggestions, from every command.
     Run typo = run("genrate", "track6");
-    assertEquals(2, typo.exit());
-    assertTrue(typo.err().contains("Did you mean: dossier generate"), typo.err());
+    assertEquals(new Run(2, "", "dossier: unmatched arguments from index 2: 'genrate', 'track6' (did you mean "
+        + "'generate', 'generate-completion' or 'stats'?); see 'dossier --help'\n"), typo);
     // -C's value is not taken for the command.
     Run check = Run.offline(home, "-C", project.toString(), "check");
     assertEquals(0, check.exit(), check.err());

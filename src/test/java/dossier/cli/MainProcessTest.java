@@ -35,7 +35,7 @@ class MainProcessTest {
 
     JavaProcess.Exit none = main();
     assertEquals(2, none.code(), none.out());
-    assertTrue(none.out().contains("Missing required subcommand"), none.out());
+    assertEquals("dossier: missing required subcommand; see 'dossier --help'\n", none.out());
 
     JavaProcess.Exit typo = main("genrate");
     assertEquals(2, typo.code(), typo.out());

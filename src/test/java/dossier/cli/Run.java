@@ -11,10 +11,8 @@ public record Run(int exit, String out, String err) {
   public static Run of(Map<String, String> env, Path home, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(env, home, Main.workingDir(), args);
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
+    int exit = Main.run(env, home, Main.workingDir(), new PrintWriter(out, true), new PrintWriter(err, true),
+        CommandLine.Help.Ansi.OFF, args);
     return new Run(exit, out.toString(), err.toString());
   }
 
