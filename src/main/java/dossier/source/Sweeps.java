@@ -53,17 +53,9 @@ public final class Sweeps {
   // Two attempts with the same created_at: the later run id wins, its digits compared as numbers
   // ("r10" after "r9"), so the choice does not depend on the order in which a snapshot or a query
   // returned the rows. Between completed attempts it is a guess at which ran last: it is reported.
-  // (Written out: Comparator.comparing and thenComparing make serializable lambdas, which the
-  // class-data archive cannot hold, so each would be spun at run time.)
-  private static final Comparator<ResultRow> LATEST = Sweeps::byAttempt;
-
-  private static int byAttempt(ResultRow a, ResultRow b) {
-    int c = a.createdAt().compareTo(b.createdAt());
-    if (c == 0) {
-      c = byRunId(a.runId(), b.runId());
-    }
-    return c != 0 ? c : a.status().compareTo(b.status());
-  }
+  private static final Comparator<ResultRow> LATEST = Comparator.comparing(ResultRow::createdAt)
+      .thenComparing(ResultRow::runId, Sweeps::byRunId)
+      .thenComparing(ResultRow::status);
 
   /** Run ids in the order people read them: runs of digits compared as numbers, the rest as text. */
   static int byRunId(String a, String b) {

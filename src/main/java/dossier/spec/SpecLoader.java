@@ -17,7 +17,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -145,37 +144,14 @@ public final class SpecLoader {
     throw root.error("layout", "unknown layout '" + Excerpt.of(value) + "' (known: " + String.join(", ", known) + ")");
   }
 
-  /**
-   * What LocalDate.parse accepts. A {@code yyyy-mm-dd} date is checked without DateTimeFormatter,
-   * whose set-up (and its lambdas) cost more than the rest of a spec; anything else (a signed or
-   * 5-digit year, or no date at all) goes through LocalDate.parse.
-   */
+  /** What LocalDate.parse accepts: an ISO date such as 2026-04-29. */
   static boolean isoDate(String s) {
-    if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-' && digits(s, 0, 4) && digits(s, 5, 7)
-        && digits(s, 8, 10)) {
-      try {
-        LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5, 7)),
-            Integer.parseInt(s.substring(8, 10)));
-        return true;
-      } catch (DateTimeException e) {
-        return false;
-      }
-    }
     try {
       LocalDate.parse(s);
       return true;
     } catch (DateTimeParseException e) {
       return false;
     }
-  }
-
-  private static boolean digits(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private BranchSpec branch(Obj b) {
