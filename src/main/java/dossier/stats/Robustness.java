@@ -82,6 +82,15 @@ public record Robustness(
    * @param ratio r, already resolved for the sweep's folds
    */
   public static Result of(List<double[]> byCrypto, double scale, double ratio, double rope, int family) {
+    return of(byCrypto, scale, ratio, rope, family, true);
+  }
+
+  /**
+   * The same; without {@code power}, power and MDE80 are NaN (the LOCK simulation needs only the
+   * intervals, and root-finding MDE80 costs more than all the rest).
+   */
+  public static Result of(List<double[]> byCrypto, double scale, double ratio, double rope, int family,
+      boolean power) {
     List<double[]> groups = byCrypto.stream().filter(d -> d.length > 0).toList();
     if (groups.isEmpty() || groups.stream().anyMatch(d -> d.length < 2) || !(ratio >= 0)) {
       return new Result(Optional.empty(), Optional.of(Undefined.ONE_PAIR_CRYPTO));
@@ -122,10 +131,10 @@ public record Robustness(
     } else {
       pRope = 1 - pBetter - pWorse;
     }
-    double power = power(rope / se, df, q);
-    double mde = mde(df, q) * se;
+    double atRope = power ? power(rope / se, df, q) : Double.NaN;
+    double mde = power ? mde(df, q) * se : Double.NaN;
     return new Result(Optional.of(new Robustness(mean, se, df, t, p, mean - q * se, mean + q * se,
-        mean - qFamily * se, mean + qFamily * se, pBetter, pRope, pWorse, rope, power, mde)), Optional.empty());
+        mean - qFamily * se, mean + qFamily * se, pBetter, pRope, pWorse, rope, atRope, mde)), Optional.empty());
   }
 
   /** The corrected figures, or why they are undefined: exactly one of the two is present. */
