@@ -21,7 +21,7 @@ import org.apache.commons.numbers.gamma.RegularizedBeta;
  * outwards, as Boost does, so that a large δ neither underflows e^(−δ²/2) nor needs δ²/2 terms
  * before the ones that matter. Where δ and t have opposite signs the tail asked for is a
  * difference of the two sums (Q_j < 0): its absolute error stays near 1e-16, so its relative
- * error grows as it falls below about 1e-7 (NoncentralTTest holds it to SciPy accordingly).
+ * error grows as it falls below about 1e-7 (RobustnessTest holds it to SciPy accordingly).
  */
 public final class NoncentralT {
   private static final double SQRT2 = Math.sqrt(2);
