@@ -52,6 +52,8 @@ Statistics on <@m.pairCount b/> pairs per variant (${b.cryptos?size} cryptos × 
 <@m.direction b/>
 
 <@m.forestFigure b/>
+
+<@m.robustnessTable b true/>
 </@m.block>
 <#if narrative.pairedNote?has_content>
 
@@ -101,6 +103,8 @@ Stats vs ${code(fb.baseline)} baseline (paired by crypto × fold, <@m.pairCount 
 <@m.compactPaired fb/>
 
 <@m.forestFigure fb/>
+
+<@m.robustnessTable fb true/>
 
 <#if !fb.uniformPairs??><@m.exclusions fb/></#if>
 ${fb.gates?size} gates verdict (per ${plan} ${planSection}) — <#if fb.uniformVerdict><#if fb.verdicts?size == 1>the variant<#elseif fb.verdicts?size == 2>both variants<#else>all ${fb.verdicts?size} variants</#if>: <@m.gateTally fb.verdicts[0]/><#else>per variant below</#if> :

@@ -61,16 +61,44 @@ Excluded from ${code(c.variant)} (${c.excluded?size} pair<#if c.excluded?size !=
 </#list>
 </#macro>
 
-<#-- The sentence under a paired table: where the CIs sit, how large the effects are. -->
+<#-- The sentence under a paired table: where the CIs sit, how large the effects are. How strong
+     the evidence is rests on the fold-corrected test (Robustness), not on the naive p. -->
 <#macro direction b>
 <#local n = b.comparisons?size>
 <#if b.direction.below == n>
-<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the wrong direction. Cohen's d ≤ ${b.direction.weakestD} on every variant (${b.direction.weakestLabel} effect) and every BH-adjusted p ≤ ${b.direction.maxBh}: ${b.label} regresses ${b.metric} on this data, beyond noise.
+<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the wrong direction. Cohen's d ≤ ${b.direction.weakestD} on every variant (${b.direction.weakestLabel} effect)<#if b.direction.correctedBelow == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}: ${b.label} regresses ${b.metric} on this data, beyond noise.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
 <#elseif b.direction.above == n>
-<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the right direction. Cohen's d ≥ ${b.direction.weakestD} on every variant (${b.direction.weakestLabel} effect) and every BH-adjusted p ≤ ${b.direction.maxBh}.
+<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the right direction. Cohen's d ≥ ${b.direction.weakestD} on every variant (${b.direction.weakestLabel} effect)<#if b.direction.correctedAbove == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
 <#else>
 CI95 below 0: ${b.direction.below} of ${n} ; above 0: ${b.direction.above} of ${n} ; including 0: ${b.direction.straddling} of ${n}<#if b.direction.undefined gt 0> ; undefined: ${b.direction.undefined} of ${n}</#if>.
 </#if>
+</#macro>
+
+<#-- The variants whose corrected CI95 includes 0 or is undefined: "`a` and `b` cannot be told from noise". -->
+<#macro notBeyondNoise b><@andList b.direction.correctedAcross?map(v -> code(v))/> cannot be told from noise (see Robustness)</#macro>
+
+<#-- The fold-corrected figures: the folds of a crypto share training data, so its pairs are not
+     independent (Nadeau–Bengio within each crypto; the posterior is the correlated Bayesian t-test). -->
+<#macro robustnessTable b three=false>
+**Robustness.** The folds of a crypto share training data, so their pairs are not independent: the t-test corrected within each crypto (Nadeau–Bengio, r = n_test/n_train = ${b.power.ratio}<#if b.power.defaultRatio> for ${b.folds} folds</#if>), its posterior P(Δ > ${b.power.rope}) and the smallest lift detected with 80 % power (MDE80).
+
+| Variant | corrected p | corrected CI95 | P(Δ > ${b.power.rope}) | MDE80 |
+|---|---|---|---|---|
+<#list b.robustness as r>
+| ${code(r.variant)} | ${r.p} | <#if r.undefined?has_content>n/a<#elseif three>${r.ci3}<#else>[${r.ciLow}, ${r.ciHigh}]</#if> | ${r.pBetter} | <#if three>${r.mde3}<#else>${r.mde}</#if> |
+</#list>
+<#list b.robustness?filter(r -> r.undefined?has_content) as r>
+
+n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined == "pair">: a crypto has a single pair, so its variance is unknown<#else>: the deltas are all equal within each crypto (SE 0)</#if>.
+</#list>
+
+<@powerSentence b/>
+</#macro>
+
+<#-- What lift the sweep can see, and what gate 1 asks of the corrected test. -->
+<#macro powerSentence b>
+<#local p = b.power>
+<#if p.defined == 0>The corrected figures are undefined for <#if b.comparisons?size == 1>the variant<#else>every variant</#if>, so the sweep's power cannot be stated.<#elseif p.detectable == p.defined>The sweep can detect the gate's lift of ${p.rope} with at least 80 % power (MDE80 ≤ ${p.mdeMax}).<#else>The sweep could detect a lift of ${p.mdeMin}<#if p.mdeMin != p.mdeMax> to ${p.mdeMax}</#if> with 80 % power; the gate asks for ${p.rope}: a variant that truly lifted ${b.metric} by ${p.rope} would reach significance with a probability of <#if p.detectable == 0>only </#if>${p.powerMin}<#if p.powerMin != p.powerMax> to ${p.powerMax}</#if>.</#if><#if p.rule> Gate 1 also asks the corrected interval at ${p.familyLevel} % (Bonferroni over m=${p.m}) to lie above 0.<#else> The plan turns the corrected rule off: gate 1 is the house rule alone.</#if>
 </#macro>
 
 <#-- The sentences of a verdict, chosen by the branch's facts (Dossier.VariantFacts, Direction):
@@ -105,15 +133,19 @@ CI95 below 0: ${b.direction.below} of ${n} ; above 0: ${b.direction.above} of ${
 <#macro finding b t>
 <#local n = b.facts?size>
 <#local dir = b.direction>
-<#if dir.below == n><#if t.hypothesis?has_content> The hypothesis "${t.hypothesis?no_esc}" is rejected<#if t.cryptosAgainst == t.cryptos> by ${t.cryptosAgainst}/${t.cryptos} cryptos with ${t.effectLabel} effect size in the wrong direction (<@dRange t/>)<#else>: <@everyCi n/> lies below 0, with ${t.effectLabel} effect size (<@dRange t/>)<#if t.cryptosAgainst gt 0>, and <#if n == 1>it is<#else>every variant is</#if> below ${code(b.baseline)} on ${t.cryptosAgainst}/${t.cryptos} cryptos</#if></#if>.<#else> ${b.metric} falls: <@everyCi n/> lies below 0, with ${t.effectLabel} effect size (<@dRange t/>).</#if>
-<#elseif dir.above == n><#if t.hypothesis?has_content> The hypothesis "${t.hypothesis?no_esc}" holds for ${b.metric}:<#else> ${b.metric} rises:</#if> <@everyCi n/> lies above 0 (<@dRange t/>)<#if t.cryptosFor == t.cryptos>, up on all ${t.cryptos} cryptos</#if>; yet <#if n == 1>it does not pass<#else>no variant passes</#if> every gate: <@shortfalls b/>.
+<#if dir.below == n && t.hypothesis?has_content && dir.correctedBelow != n> The hypothesis "${t.hypothesis?no_esc}" is not confirmed: <@everyCi n/> lies below 0 (<@dRange t/>), but corrected for the folds' correlation, <@notBeyondNoise b/>.
+<#elseif dir.below == n><#if t.hypothesis?has_content> The hypothesis "${t.hypothesis?no_esc}" is rejected<#if t.cryptosAgainst == t.cryptos> by ${t.cryptosAgainst}/${t.cryptos} cryptos with ${t.effectLabel} effect size in the wrong direction (<@dRange t/>)<#else>: <@everyCi n/> lies below 0, with ${t.effectLabel} effect size (<@dRange t/>)<#if t.cryptosAgainst gt 0>, and <#if n == 1>it is<#else>every variant is</#if> below ${code(b.baseline)} on ${t.cryptosAgainst}/${t.cryptos} cryptos</#if></#if>.<#else> ${b.metric} falls: <@everyCi n/> lies below 0, with ${t.effectLabel} effect size (<@dRange t/>).</#if>
+<#elseif dir.above == n><#if t.hypothesis?has_content> The hypothesis "${t.hypothesis?no_esc}" <#if dir.correctedAbove == n>holds<#else>finds naive support only</#if> for ${b.metric}:<#else> ${b.metric} rises:</#if> <@everyCi n/> lies above 0 (<@dRange t/>)<#if t.cryptosFor == t.cryptos>, up on all ${t.cryptos} cryptos</#if><#if dir.correctedAbove != n>, but corrected for the folds' correlation, <@notBeyondNoise b/></#if>; yet <#if n == 1>it does not pass<#else>no variant passes</#if> every gate: <@shortfalls b/>.
 <#elseif dir.below == 0 && dir.above == 0><#if dir.undefined == n> d, p and the CI95 are undefined for <#if n == 1>the variant<#else>every variant</#if> (see section 3), so no test of ${b.metric} can be stated.<#else> <#if n == 1>The CI95 includes 0<#else>No variant's CI95 excludes 0</#if>: the sweep cannot tell <#if n == 1>it<#else>the variants</#if> from ${code(b.baseline)} on ${b.metric}<#if t.dMin?has_content> (<@dRange t/>)</#if><#if t.hypothesis?has_content>, and gives the hypothesis "${t.hypothesis?no_esc}" no support</#if><#if dir.undefined gt 0>; d, p and the CI95 are undefined for <@codes b.facts?filter(f -> f.side == "undefined")?map(f -> f.variant)/></#if>.</#if>
 <#else> ${b.metric}: <@sides b/>. No variant passes every gate: <@shortfalls b/>.
 </#if>
 </#macro>
 
 <#-- The Verdict line of the gate-decision layout's header. -->
-<#macro verdictSummary b><#if b.locked?has_content>LOCK <#list b.locked as v>${v}<#sep> + </#sep></#list><#else>ABANDON ${b.factor} variant<#if b.facts?size gt 1>s</#if> (<#list b.facts as f>${f.variant}<#sep> + </#sep></#list>)<#if b.direction.below == b.facts?size> — <#if b.facts?size == 1>it regresses<#elseif b.facts?size == 2>both regress<#else>all regress</#if> ${b.metric}<#if tldr.cryptosAgainst == tldr.cryptos> on ${tldr.cryptos}/${tldr.cryptos} cryptos</#if> with statistical significance<#elseif b.direction.above == b.facts?size> — <#if b.facts?size == 1>it lifts ${b.metric} with statistical significance, yet fails other gates<#else><#if b.facts?size == 2>both<#else>all</#if> lift ${b.metric} with statistical significance, yet fail other gates</#if></#if></#if></#macro>
+<#macro verdictSummary b><#if b.locked?has_content>LOCK <#list b.locked as v>${v}<#sep> + </#sep></#list><#else>ABANDON ${b.factor} variant<#if b.facts?size gt 1>s</#if> (<#list b.facts as f>${f.variant}<#sep> + </#sep></#list>)<#if b.direction.below == b.facts?size> — <#if b.facts?size == 1>it regresses<#elseif b.facts?size == 2>both regress<#else>all regress</#if> ${b.metric}<#if tldr.cryptosAgainst == tldr.cryptos> on ${tldr.cryptos}/${tldr.cryptos} cryptos</#if> with <@significance b b.direction.correctedBelow/><#elseif b.direction.above == b.facts?size> — <#if b.facts?size == 1>it lifts ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fails other gates<#else><#if b.facts?size == 2>both<#else>all</#if> lift ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fail other gates</#if></#if></#if></#macro>
+
+<#-- Statistical significance as the fold-corrected test has it, for every variant or the naive test only. -->
+<#macro significance b corrected><#if corrected == b.facts?size>statistical significance<#else>naive significance only (not after correcting for the folds)</#if></#macro>
 
 <#-- "Verdict per variant : FAIL on 4 of 6 gates → all 4 focal variants ABANDON." -->
 <#macro verdictLine b>

@@ -14,7 +14,7 @@
 
 ${code(b.baseline)}<#if tldr.baselineNote?has_content> (${tldr.baselineNote?no_esc})</#if> stays as the production champion.
 <#else>
-**LOCK** <@m.codes tldr.locked/>: every gate of ${plan} ${planSection} passes.<#if b.facts?size gt tldr.locked?size> <#if b.facts?size - tldr.locked?size == 1>The other variant does not lock<#else>The other variants do not lock</#if>: <@m.shortfalls b/>.</#if>
+**LOCK** <@m.codes tldr.locked/>: every gate of ${plan} ${planSection} passes<#if !b.power.rule> (gate 1 by the house rule alone: the plan turns the corrected test off)</#if>.<#if b.facts?size gt tldr.locked?size> <#if b.facts?size - tldr.locked?size == 1>The other variant does not lock<#else>The other variants do not lock</#if>: <@m.shortfalls b/>.</#if>
 </#if>
 </@m.block>
 <#if tldr.extra?has_content>
@@ -63,6 +63,8 @@ Highest ${b.metric} per crypto: <#list b.winners as w>${w.crypto} <#list w.varia
 <@m.direction b/>
 
 <@m.forestFigure b/>
+
+<@m.robustnessTable b/>
 </@m.block>
 <#if narrative.pairedNote?has_content>
 

@@ -130,4 +130,27 @@ public final class Formats {
   public static BigDecimal decimal(double v, int decimals) {
     return new BigDecimal(Double.toString(v)).setScale(decimals, RoundingMode.HALF_UP);
   }
+
+  /**
+   * {@code 0.866}, {@code ≤ 0.001}, {@code ≥ 0.999}: a posterior probability, 3 decimals; a mass
+   * that would print 0.000 or 1.000 is shown as a bound, since it is neither impossible nor certain
+   * (≤ rather than <, which Markdown would need escaped).
+   */
+  public static String probability(double v) {
+    if (!Double.isFinite(v)) {
+      return NA;
+    }
+    if (v < 0.0005) {
+      return "≤ 0.001";
+    }
+    return v >= 0.9995 ? "≥ 0.999" : fixed(v, 3, false);
+  }
+
+  /** {@code 0.25}, {@code 0.111}, {@code 1}: a setting such as r, at most 3 decimals, no trailing zeros. */
+  public static String upTo3(double v) {
+    if (!Double.isFinite(v)) {
+      return NA;
+    }
+    return decimal(v, 3).stripTrailingZeros().toPlainString();
+  }
 }

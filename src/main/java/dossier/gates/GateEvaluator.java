@@ -10,6 +10,7 @@ import dossier.stats.BranchStats;
 import dossier.stats.EffectSize;
 import dossier.stats.Comparison;
 import dossier.stats.CryptoSummary;
+import dossier.stats.Robustness;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -100,7 +101,29 @@ public final class GateEvaluator {
       evidence += " (CI95 includes 0)";
     }
     boolean pass = delta.atLeast(gate.threshold("min_delta")) && low.above(0);
-    return result(gate, pass ? Status.PASS : Status.FAIL, evidence);
+    if (!pass || gate.threshold("corrected") == 0) {
+      return result(gate, pass ? Status.PASS : Status.FAIL, evidence);
+    }
+    return corrected(gate, c, f, evidence);
+  }
+
+  /**
+   * The LOCK rule on top of the house rule: the fold-corrected interval at 1 − 0.05/m lies above 0,
+   * as printed. A variant that passes the house rule only is ⚠, never PASS, and so cannot lock.
+   */
+  private static GateResult corrected(Gate gate, Comparison c, EvidenceFormat f, String evidence) {
+    if (c.robustness().isEmpty()) {
+      return result(gate, Status.WARN, evidence + "; passes the naive test only: the corrected test is undefined ("
+          + c.corrected().undefined().orElseThrow().words() + ")");
+    }
+    Robustness r = c.robustness().get();
+    Printed low = f.delta(r.ciLowFamily());
+    Printed high = f.delta(r.ciHighFamily());
+    if (!low.above(0)) {
+      return result(gate, Status.WARN, String.format(Locale.ROOT,
+          "%s; passes the naive test only: the corrected interval [%s, %s] includes 0", evidence, low, high));
+    }
+    return result(gate, Status.PASS, String.format(Locale.ROOT, "%s; corrected interval [%s, %s]", evidence, low, high));
   }
 
   private static GateResult undefined(Gate gate, Comparison c, Metric primary) {
@@ -174,7 +197,8 @@ public final class GateEvaluator {
           "cannot evaluate: the plan asks for %s improving cryptos; the sweep has %d",
           Formats.plain(gate.threshold("min_improved")), cryptos));
     }
-    String evidence = String.format(Locale.ROOT, "%d/%d cryptos improve", c.improvedCryptos(), cryptos);
+    String evidence = String.format(Locale.ROOT, "%d/%d cryptos improve (sign test p = %s)", c.improvedCryptos(),
+        cryptos, Formats.p(c.signP()));
     return result(gate, c.improvedCryptos() >= requiredCryptos(gate, cryptos) ? Status.PASS : Status.FAIL, evidence);
   }
 

@@ -11,8 +11,14 @@ import java.util.Optional;
  * unevaluable instead of wrong.
  */
 public enum GateKind {
-  /** {@code min_pairs}: below it the gate is ⚠ (a CI of 3 pairs is their min and max). */
-  F1_LIFT("f1_lift", List.of("min_delta", "min_pairs")),
+  /**
+   * {@code min_pairs}: below it the gate is ⚠ (a CI of 3 pairs is their min and max). {@code
+   * corrected} (1, true in YAML, by default; 0 turns it off): the LOCK rule also asks the
+   * fold-corrected family-level interval ({@link dossier.stats.Robustness}) to lie above 0. {@code
+   * test_train_ratio}: r = n_test / n_train of the folds, which that correction uses; left out, it
+   * is 1/(k − 1) for k folds.
+   */
+  F1_LIFT("f1_lift", List.of("min_delta", "min_pairs", "corrected", "test_train_ratio")),
   JOINT("joint", List.of("min_expectancy", "min_sortino", "max_drawdown")),
   STABILITY("stability", List.of("max_variance")),
   /**
@@ -55,7 +61,24 @@ public enum GateKind {
 
   /** The value of a threshold that a plan or criterion may leave out, if it has one. */
   public Optional<Double> defaultOf(String parameter) {
-    return this == F1_LIFT && parameter.equals("min_pairs") ? Optional.of(10.0) : Optional.empty();
+    if (this != F1_LIFT) {
+      return Optional.empty();
+    }
+    return switch (parameter) {
+      case "min_pairs" -> Optional.of(10.0);
+      case "corrected" -> Optional.of(1.0);
+      default -> Optional.empty();
+    };
+  }
+
+  /** Thresholds that may be left out without a default: the gate then works them out from the sweep. */
+  public boolean optional(String parameter) {
+    return this == F1_LIFT && parameter.equals("test_train_ratio");
+  }
+
+  /** Thresholds written true or false, held as 1 and 0. */
+  public static boolean isSwitch(String parameter) {
+    return parameter.equals("corrected");
   }
 
   /** The metrics this gate reads, given the branch's primary metric. */

@@ -77,8 +77,9 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
       GateKind kind = GateKind.byId((String) g.get("id")).orElseThrow();
       Map<String, Double> given = new LinkedHashMap<>();
       for (String p : kind.parameters()) {
-        if (g.get(p) != null) {
-          given.put(p, ((Number) g.get(p)).doubleValue());
+        Object v = g.get(p);
+        if (v != null) {
+          given.put(p, v instanceof Number n ? n.doubleValue() : "true".equals(v) ? 1.0 : 0.0);
         }
       }
       gates.add(new Gate(gates.size() + 1, kind, complete(kind, given, DEFAULT_RESOURCE, 0), false));
@@ -155,7 +156,7 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
         out.put(p, given.get(p));
       } else if (kind.defaultOf(p).isPresent()) {
         out.put(p, kind.defaultOf(p).get());
-      } else if (!alternatives.contains(p)) {
+      } else if (!alternatives.contains(p) && !kind.optional(p)) {
         throw DossierException.usage(String.format(Locale.ROOT, "%s: %s '%s' needs '%s'", where,
             line > 0 ? "criterion" : "gate", kind.id(), p));
       }
@@ -169,12 +170,22 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
     String bad = switch (parameter) {
       case "min_share" -> value > 0 && value <= 1 ? null : "a share of the cryptos in (0, 1] (e.g. 0.8)";
       case "min_improved", "min_pairs" -> value >= 1 && value == Math.rint(value) ? null : "a whole number ≥ 1";
+      case "corrected" -> value == 0 || value == 1 ? null : "true or false";
+      case "test_train_ratio" -> value > 0 && value <= 1 ? null : "n_test / n_train of the folds, in (0, 1] (e.g. 0.25 for 5 folds)";
       default -> null;
     };
     if (bad != null) {
       throw DossierException.usage(String.format(Locale.ROOT, "%s: %s %s must be %s, not %s", where, kind.id(), parameter,
           bad, dossier.format.Formats.plain(value)));
     }
+  }
+
+  /** The settings of the corrected figures that gate 1 reads: its r and its min_delta as g. */
+  public dossier.stats.Robustness.Settings corrected() {
+    return gates.stream().filter(g -> g.kind() == GateKind.F1_LIFT).findFirst()
+        .map(g -> new dossier.stats.Robustness.Settings(
+            g.has("test_train_ratio") ? g.threshold("test_train_ratio") : Double.NaN, g.threshold("min_delta")))
+        .orElse(dossier.stats.Robustness.Settings.DEFAULT);
   }
 
   private int indexOf(String id) {

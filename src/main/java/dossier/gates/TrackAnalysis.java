@@ -62,7 +62,7 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
       BranchStats stats = BranchStats.of(
           Sweeps.resolve(rows, b.factor(), b.runIds(), b.baseline().value(), b.variantNames(), b.cryptoNames(),
               FoldCheck.expected(spec, b, rows, source)),
-          Metric.F1_BUY, spec.bootstrap());
+          Metric.F1_BUY, spec.bootstrap(), plan.corrected());
       if (b.analysed()) {
         gate6 = gate6 != null ? gate6 : readiness.get();
         branches.add(new BranchAnalysis(stats, GateEvaluator.evaluate(plan, stats, gate6, format), true));
@@ -112,9 +112,10 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
     variants.stream().filter(v -> !v.equals(baseline)).forEach(ordered::add);
     List<String> runs = selected.stream().map(ResultRow::runId).distinct().sorted().toList();
     List<String> cryptos = selected.stream().map(ResultRow::crypto).distinct().sorted().toList();
-    BranchStats stats = BranchStats.of(
-        Sweeps.resolve(selected, factors.iterator().next(), runs, baseline, ordered, cryptos), metric, bootstrap);
     GatePlan plan = GatePlan.defaults();
+    BranchStats stats = BranchStats.of(
+        Sweeps.resolve(selected, factors.iterator().next(), runs, baseline, ordered, cryptos), metric, bootstrap,
+        plan.corrected());
     Readiness.Result readiness = Readiness.check(Optional.empty(), plan.readinessSections());
     return new TrackAnalysis(plan, readiness, List.of(new BranchAnalysis(stats,
         GateEvaluator.evaluate(plan, stats, readiness), true)));

@@ -19,6 +19,8 @@ import dossier.model.Dossier.JointView;
 import dossier.model.Dossier.LongRow;
 import dossier.model.Dossier.MeansRow;
 import dossier.model.Dossier.MeansTable;
+import dossier.model.Dossier.Power;
+import dossier.model.Dossier.RobustnessView;
 import dossier.model.Dossier.RunView;
 import dossier.model.Dossier.StateRow;
 import dossier.model.Dossier.VariantFacts;
@@ -35,6 +37,7 @@ import dossier.stats.BranchStats;
 import dossier.stats.Comparison;
 import dossier.stats.CryptoSummary;
 import dossier.stats.EffectSize;
+import dossier.stats.Robustness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,12 +91,20 @@ final class BranchViews {
         .map(OptionalDouble::getAsDouble).min((a, b) -> Double.compare(Math.abs(a), Math.abs(b))).orElse(Double.NaN);
     double maxBh = cs.stream().map(Comparison::pBh).filter(OptionalDouble::isPresent)
         .mapToDouble(OptionalDouble::getAsDouble).max().orElse(Double.NaN);
+    // The strength of the evidence rests on the fold-corrected test: its CI95 against 0, its largest p.
+    double maxCorrected = cs.stream().flatMap(c -> c.robustness().stream()).mapToDouble(Robustness::p).max()
+        .orElse(Double.NaN);
     Direction direction = new Direction(
         (int) cs.stream().filter(Comparison::ciBelowZero).count(),
         (int) cs.stream().filter(Comparison::ciAboveZero).count(),
         (int) cs.stream().filter(c -> c.undefined().isEmpty() && !c.ciBelowZero() && !c.ciAboveZero()).count(),
         (int) cs.stream().filter(c -> c.undefined().isPresent()).count(),
-        Formats.f1Outward(weakest, weakest > 0), EffectSize.label(weakest), Formats.p(maxBh));
+        Formats.f1Outward(weakest, weakest > 0), EffectSize.label(weakest), Formats.p(maxBh),
+        (int) cs.stream().filter(c -> c.robustness().filter(r -> r.ciHigh() < 0).isPresent()).count(),
+        (int) cs.stream().filter(c -> c.robustness().filter(r -> r.ciLow() > 0).isPresent()).count(),
+        Formats.p(maxCorrected),
+        cs.stream().filter(c -> c.robustness().filter(r -> r.ciHigh() < 0 || r.ciLow() > 0).isEmpty())
+            .map(Comparison::variant).toList());
 
     List<VerdictView> verdicts = new ArrayList<>();
     for (VariantVerdict v : analysis.verdicts()) {
@@ -113,7 +124,8 @@ final class BranchViews {
         metric.column(), bs.runIds(), run(sweep), variantViews(bs), bs.cryptoNames(), bs.cryptoSet().orElse(""),
         folds, sweep.foldIds(), bs.foldNote().orElse(""), coverage, new MeansTable(variants, means), longMeans(stats, variants),
         anomalies(stats), baselineWinsAll, winners, uniformPairs, commonExclusions, cs.size(),
-        cs.stream().map(BranchViews::comparison).toList(), direction, facts, GateSummaries.of(plan, analysis),
+        cs.stream().map(BranchViews::comparison).toList(), direction,
+        cs.stream().map(BranchViews::robustness).toList(), power(cs, plan, folds), facts, GateSummaries.of(plan, analysis),
         GateSummaries.criteria(plan, analysis), verdicts, uniformVerdict, analysis.locked(),
         cs.stream().map(c -> joint(c, jointGate)).toList(),
         FigureBuilder.forest(figures + "-forest.svg", stats, plan, bs.baseline().value(), analysis.clearsLift()),
@@ -281,6 +293,37 @@ final class BranchViews {
         Formats.p(c.pBh()), excluded, Formats.f3(c.meanDelta(Metric.SORTINO)),
         Formats.signed2(c.meanDelta(Metric.TOTAL_RETURN)), Formats.f2(c.cohensD()), ci3, excludesZero,
         c.undefined().map(u -> u == Comparison.Undefined.NO_SPREAD ? "spread" : "pairs").orElse(""));
+  }
+
+  static RobustnessView robustness(Comparison c) {
+    Optional<Robustness> r = c.robustness();
+    if (r.isEmpty()) {
+      return new RobustnessView(c.variant(), Formats.NA, Formats.NA, Formats.NA, Formats.NA, Formats.NA, Formats.NA,
+          Formats.NA, c.corrected().undefined().orElseThrow() == Robustness.Undefined.NO_SPREAD ? "spread" : "pair");
+    }
+    Robustness x = r.get();
+    return new RobustnessView(c.variant(), Formats.p(x.p()), Formats.f4(x.ciLow()), Formats.f4(x.ciHigh()),
+        "[" + Formats.f3(x.ciLow()) + ", " + Formats.f3(x.ciHigh()) + "]", Formats.probability(x.pBetter()),
+        Formats.f4(x.mde80()), Formats.f3(x.mde80()), "");
+  }
+
+  /** What lift the sweep can see: MDE80 and power at gate 1's threshold over the variants with figures. */
+  static Power power(List<Comparison> cs, GatePlan plan, int folds) {
+    Gate lift = plan.gates().stream().filter(g -> g.kind() == GateKind.F1_LIFT).findFirst().orElseThrow();
+    double g = lift.threshold("min_delta");
+    List<Robustness> rs = cs.stream().flatMap(c -> c.robustness().stream()).toList();
+    double mdeMin = rs.stream().mapToDouble(Robustness::mde80).min().orElse(Double.NaN);
+    double mdeMax = rs.stream().mapToDouble(Robustness::mde80).max().orElse(Double.NaN);
+    double powerMin = rs.stream().mapToDouble(Robustness::power).min().orElse(Double.NaN);
+    double powerMax = rs.stream().mapToDouble(Robustness::power).max().orElse(Double.NaN);
+    // Detectable as printed: an MDE80 that reads 0.0150 meets a gate of +0.015.
+    int detectable = (int) rs.stream().filter(r -> Printed.of(r.mde80(), 4).atMost(g)).count();
+    // 1 − 0.05/m in percent: 98.75 for m = 4, 98.33 for m = 3.
+    String level = Formats.upTo3(100 - 5.0 / Math.max(1, cs.size()));
+    Robustness.Settings settings = plan.corrected();
+    return new Power(Formats.plainSigned(g), rs.size(), detectable, Formats.f4(mdeMin), Formats.f4(mdeMax),
+        Formats.f2(powerMin), Formats.f2(powerMax), lift.threshold("corrected") != 0, level, cs.size(),
+        Formats.upTo3(settings.ratio(folds)), Double.isNaN(settings.ratio()));
   }
 
   /**

@@ -107,6 +107,8 @@ public record Dossier(
       int m,
       List<ComparisonView> comparisons,
       Direction direction,
+      List<RobustnessView> robustness,
+      Power power,
       List<VariantFacts> facts,
       List<GateView> gates,
       CriteriaTable criteria,
@@ -194,7 +196,35 @@ public record Dossier(
    * @param maxBh the largest BH-adjusted p of the branch
    */
   public record Direction(int below, int above, int straddling, int undefined, String weakestD, String weakestLabel,
-      String maxBh) {}
+      String maxBh, int correctedBelow, int correctedAbove, String maxCorrectedP, List<String> correctedAcross) {
+    public Direction {
+      correctedAcross = List.copyOf(correctedAcross);
+    }
+  }
+
+  /**
+   * A variant's fold-corrected figures ({@link dossier.stats.Robustness}) as the Robustness table
+   * prints them; {@code undefined} is why they are n/a, "pair" (a crypto with a single pair) or
+   * "spread" (SE 0), and empty when they are defined; the footnote's words are the template's.
+   *
+   * @param ci3 "[a, b]" with 3 decimals (gate-decision layout); {@code ciLow}, {@code ciHigh}: 4
+   * @param pBetter the posterior P(Δ > +g)
+   */
+  public record RobustnessView(String variant, String p, String ciLow, String ciHigh, String ci3, String pBetter,
+      String mde, String mde3, String undefined) {}
+
+  /**
+   * The facts of the sentence under the Robustness table: what lift the sweep can see.
+   *
+   * @param rope g, gate 1's threshold, as the plan writes it ({@code +0.015})
+   * @param defined variants with corrected figures; {@code detectable}: those whose MDE80, as
+   *     printed, is at most g
+   * @param mdeMin the smallest MDE80 over the defined variants (4 decimals); {@code mdeMax} the
+   *     largest; {@code powerMin}, {@code powerMax}: the power at +g, 2 decimals
+   * @param rule whether gate 1 asks for the corrected interval at {@code familyLevel} % (a plan setting)
+   */
+  public record Power(String rope, int defined, int detectable, String mdeMin, String mdeMax, String powerMin,
+      String powerMax, boolean rule, String familyLevel, int m, String ratio, boolean defaultRatio) {}
 
   /**
    * @param counts e.g. FAIL × 4, in the order PASS, FAIL, ⚠

@@ -185,8 +185,8 @@ final class GateSummaries {
         int cryptos = stats.sweep().cryptos().size();
         boolean same = cs.stream().map(Comparison::improvedCryptos).distinct().count() == 1;
         yield same
-            ? String.format(Locale.ROOT, "%d/%d improve on %s", cs.get(0).improvedCryptos(), cryptos,
-                n == 1 ? "the variant" : "every variant")
+            ? String.format(Locale.ROOT, "%d/%d improve on %s, sign test p = %s", cs.get(0).improvedCryptos(), cryptos,
+                n == 1 ? "the variant" : "every variant", Formats.p(cs.get(0).signP()))
             : perVariant(analysis.verdicts(), gate.number());
       }
       case SAMPLE_SIZE -> {

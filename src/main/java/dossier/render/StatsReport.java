@@ -2,6 +2,7 @@ package dossier.render;
 
 import dossier.format.Formats;
 import dossier.gates.BranchAnalysis;
+import dossier.gates.GateKind;
 import dossier.gates.GateResult;
 import dossier.gates.TrackAnalysis;
 import dossier.gates.VariantVerdict;
@@ -13,11 +14,15 @@ import dossier.source.VariantSweep;
 import dossier.stats.BranchStats;
 import dossier.stats.Comparison;
 import dossier.stats.CryptoSummary;
+import dossier.stats.Robustness;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 
 /** The analysis as data: {@code dossier stats --format json}, full precision, and a text table. */
 public final class StatsReport {
@@ -118,6 +123,7 @@ public final class StatsReport {
     out.put("p_bh", c.pBh());
     // Why ci, d and p are null; null when they are defined.
     out.put("undefined", c.undefined().map(u -> u.reason(c.primary())).orElse(null));
+    out.putAll(corrected(c));
     out.put("mean_deltas", metricMap(c.meanDeltas()));
     out.put("per_crypto_delta", new LinkedHashMap<String, Object>(c.perCryptoDelta()));
     // Cryptos whose mean Δ, rounded to the 4 decimals the dossier prints, is above 0 (gate 4's count).
@@ -138,11 +144,49 @@ public final class StatsReport {
       x.put("gate", g.kind().id());
       x.put("status", g.status().name());
       x.put("evidence", g.evidence());
+      if (g.kind() == GateKind.PER_ASSET) {
+        x.put("sign_p", c.signP());
+      }
       gates.add(x);
     }
     out.put("gates", gates);
     out.put("verdict", v.verdict().name());
     return out;
+  }
+
+  /**
+   * The fold-corrected figures ({@link Robustness}) as {@code corrected}, {@code posterior} and
+   * {@code power}: each figure null when they are undefined, {@code corrected.undefined} saying why.
+   */
+  private static Map<String, Object> corrected(Comparison c) {
+    Optional<Robustness> r = c.robustness();
+    Map<String, Object> corrected = new LinkedHashMap<>();
+    corrected.put("se", figure(r, Robustness::se));
+    corrected.put("df", r.map(x -> (Object) x.df()).orElse(null));
+    corrected.put("t", figure(r, Robustness::t));
+    corrected.put("p", figure(r, Robustness::p));
+    corrected.put("ci_low", figure(r, Robustness::ciLow));
+    corrected.put("ci_high", figure(r, Robustness::ciHigh));
+    corrected.put("ci_low_family", figure(r, Robustness::ciLowFamily));
+    corrected.put("ci_high_family", figure(r, Robustness::ciHighFamily));
+    corrected.put("undefined", c.corrected().undefined().map(Robustness.Undefined::words).orElse(null));
+    Map<String, Object> posterior = new LinkedHashMap<>();
+    posterior.put("p_better", figure(r, Robustness::pBetter));
+    posterior.put("p_rope", figure(r, Robustness::pRope));
+    posterior.put("p_worse", figure(r, Robustness::pWorse));
+    Map<String, Object> power = new LinkedHashMap<>();
+    power.put("at", figure(r, Robustness::powerAt));
+    power.put("power", figure(r, Robustness::power));
+    power.put("mde80", figure(r, Robustness::mde80));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("corrected", corrected);
+    out.put("posterior", posterior);
+    out.put("power", power);
+    return out;
+  }
+
+  private static OptionalDouble figure(Optional<Robustness> r, ToDoubleFunction<Robustness> f) {
+    return r.map(x -> OptionalDouble.of(f.applyAsDouble(x))).orElse(OptionalDouble.empty());
   }
 
   /** A terminal table: one line per variant. */

@@ -249,7 +249,9 @@ public final class SpecLoader {
     for (String gate : gates.keys()) {
       Obj params = gates.obj(gate);
       for (String p : params.keys()) {
-        out.add(new GateOverride(gate, p, params.decimal(p, -1e9, 1e9), params.lineOf(p)));
+        // A switch (f1_lift's corrected) is true or false in YAML, 1 or 0 among the thresholds.
+        double value = dossier.gates.GateKind.isSwitch(p) ? (params.bool(p) ? 1 : 0) : params.decimal(p, -1e9, 1e9);
+        out.add(new GateOverride(gate, p, value, params.lineOf(p)));
       }
     }
     return out;

@@ -37,13 +37,19 @@ public record BranchStats(
         .toList();
   }
 
+  /** With the plan's default settings of the corrected figures ({@link Robustness.Settings#DEFAULT}). */
   public static BranchStats of(BranchSweep sweep, Metric primary, BootstrapSettings bootstrap) {
+    return of(sweep, primary, bootstrap, Robustness.Settings.DEFAULT);
+  }
+
+  public static BranchStats of(BranchSweep sweep, Metric primary, BootstrapSettings bootstrap,
+      Robustness.Settings corrected) {
     Map<String, List<CryptoSummary>> summaries = new LinkedHashMap<>();
     for (VariantSweep v : sweep.variants()) {
       summaries.put(v.variant(), sweep.cryptos().stream().map(c -> summarise(v, c)).toList());
     }
     List<Comparison> raw = sweep.compared().stream()
-        .map(v -> compare(sweep, sweep.baselineSweep(), v, primary, bootstrap))
+        .map(v -> compare(sweep, sweep.baselineSweep(), v, primary, bootstrap, corrected))
         .toList();
     List<OptionalDouble> adjusted = BenjaminiHochberg.adjust(raw.stream().map(Comparison::pRaw).toList());
     List<Comparison> comparisons = new ArrayList<>();
@@ -75,8 +81,8 @@ public record BranchStats(
     return new CryptoSummary(crypto, rows.size(), mean, variance);
   }
 
-  static Comparison compare(
-      BranchSweep sweep, VariantSweep base, VariantSweep variant, Metric primary, BootstrapSettings bootstrap) {
+  static Comparison compare(BranchSweep sweep, VariantSweep base, VariantSweep variant, Metric primary,
+      BootstrapSettings bootstrap, Robustness.Settings corrected) {
     List<ResultRow[]> pairs = new ArrayList<>();
     List<Exclusion> excluded = new ArrayList<>();
     Map<String, List<ResultRow[]>> byCrypto = new LinkedHashMap<>();
@@ -102,8 +108,19 @@ public record BranchStats(
     byCrypto.forEach((crypto, ofCrypto) ->
         perCrypto.put(crypto, ofCrypto.isEmpty() ? Double.NaN : Descriptive.mean(deltas(ofCrypto, primary))));
     double[] d = deltas(pairs, primary);
+    Robustness.Result robust = Robustness.of(byCrypto.values().stream().map(ps -> deltas(ps, primary)).toList(),
+        scale(pairs, primary), corrected.ratio(sweep.foldsPerCrypto()), corrected.rope(), sweep.compared().size());
     return new Comparison(variant.variant(), primary, d.length, excluded, meanDelta, inference(d, pairs, primary,
-        bootstrap), perCrypto);
+        bootstrap), perCrypto, robust);
+  }
+
+  /** The largest |value| paired: the scale of the rounding in the deltas. */
+  private static double scale(List<ResultRow[]> pairs, Metric primary) {
+    double scale = 0;
+    for (ResultRow[] p : pairs) {
+      scale = Math.max(scale, Math.max(Math.abs(p[0].metric(primary)), Math.abs(p[1].metric(primary))));
+    }
+    return scale;
   }
 
   /**
@@ -121,12 +138,8 @@ public record BranchStats(
     if (d.length < 2) {
       return Optional.empty();
     }
-    double scale = 0;
-    for (ResultRow[] p : pairs) {
-      scale = Math.max(scale, Math.max(Math.abs(p[0].metric(primary)), Math.abs(p[1].metric(primary))));
-    }
     double sd = Descriptive.standardDeviation(d);
-    if (sd <= 64 * Math.ulp(scale)) {
+    if (sd <= 64 * Math.ulp(scale(pairs, primary))) {
       return Optional.empty();
     }
     Bootstrap.Interval ci = Bootstrap.percentileInterval(d, bootstrap.resamples(), bootstrap.seed(), bootstrap.level());

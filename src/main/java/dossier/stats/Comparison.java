@@ -21,6 +21,8 @@ import java.util.OptionalDouble;
  *     ({@link #undefined()} says why)
  * @param perCryptoDelta mean Δ of the primary metric per crypto, in the branch's crypto order;
  *     NaN for a crypto with no pair
+ * @param corrected the figures corrected for the folds' correlation ({@link Robustness}), or why
+ *     they are undefined
  */
 public record Comparison(
     String variant,
@@ -29,7 +31,8 @@ public record Comparison(
     List<Exclusion> excluded,
     Map<Metric, Double> meanDeltas,
     Optional<Inference> inference,
-    Map<String, Double> perCryptoDelta) {
+    Map<String, Double> perCryptoDelta,
+    Robustness.Result corrected) {
 
   /**
    * The decimals at which a crypto's mean Δ is judged improving: those of the per-crypto means
@@ -135,6 +138,19 @@ public record Comparison(
     return d == null || !Double.isFinite(d) ? 0 : Formats.decimal(d, CRYPTO_DECIMALS).signum();
   }
 
+  /** The corrected figures; empty when undefined ({@code corrected().undefined()} says why). */
+  public Optional<Robustness> robustness() {
+    return corrected.figures();
+  }
+
+  /**
+   * The one-sided exact sign test of gate 4's count: {@link #improvedCryptos} of the branch's
+   * cryptos, each improving with probability 0.5 under no effect.
+   */
+  public double signP() {
+    return SignTest.oneSided(improvedCryptos(), perCryptoDelta.size());
+  }
+
   /** Cryptos on which the variant {@link #improves}. */
   public int improvedCryptos() {
     return (int) perCryptoDelta.keySet().stream().filter(this::improves).count();
@@ -143,7 +159,7 @@ public record Comparison(
   Comparison withBh(OptionalDouble p) {
     Optional<Inference> adjusted = inference.map(i -> new Inference(i.ciLow(), i.ciHigh(), i.cohensD(), i.pRaw(),
         p.orElseThrow()));
-    return new Comparison(variant, primary, pairs, excluded, meanDeltas, adjusted, perCryptoDelta);
+    return new Comparison(variant, primary, pairs, excluded, meanDeltas, adjusted, perCryptoDelta, corrected);
   }
 
   /** A pair that could not be formed, and why. */

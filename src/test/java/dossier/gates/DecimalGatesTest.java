@@ -57,12 +57,12 @@ class DecimalGatesTest {
 
   @Test
   void gate1PassesAMeanDeltaOfExactly0015PrintedAs00150() {
-    assertGate(Status.PASS, "Δ = 0.0150, CI95 [0.0129, 0.0170]", gate(liftOfExactly0015(), GateKind.F1_LIFT));
+    assertGate(Status.PASS, "Δ = 0.0150, CI95 [0.0129, 0.0170]; corrected interval [0.0084, 0.0216]", gate(liftOfExactly0015(), GateKind.F1_LIFT));
   }
 
   @Test
   void gate1DecidesAtTheDecimalsOfTheGateDecisionLayout() {
-    assertGate(Status.PASS, "Δ = 0.015, CI95 [0.013, 0.017]",
+    assertGate(Status.PASS, "Δ = 0.015, CI95 [0.013, 0.017]; corrected interval [0.008, 0.022]",
         gate(GatePlan.defaults(), liftOfExactly0015(), GateKind.F1_LIFT, EvidenceFormat.GATE_DECISION));
   }
 
@@ -108,7 +108,7 @@ class DecimalGatesTest {
     s.add("v", "EEE", 1, 0.55).add("v", "EEE", 2, 0.65);
     BranchStats stats = s.stats(FIVE, "v");
     assertTrue(stats.comparisons().get(0).perCryptoDelta().get("DDD") > 0, "binary lands above 0");
-    assertGate(Status.FAIL, "3/5 cryptos improve", gate(stats, GateKind.PER_ASSET));
+    assertGate(Status.FAIL, "3/5 cryptos improve (sign test p = 5.00e-01)", gate(stats, GateKind.PER_ASSET));
   }
 
   // ---- B: a gate that cannot apply --------------------------------------------------------------
@@ -127,7 +127,7 @@ class DecimalGatesTest {
 
   @Test
   void theShippedShareAsksForThreeOfThreeCryptos() {
-    assertGate(Status.PASS, "3/3 cryptos improve", gate(threeCryptosAllImproving(), GateKind.PER_ASSET));
+    assertGate(Status.PASS, "3/3 cryptos improve (sign test p = 1.25e-01)", gate(threeCryptosAllImproving(), GateKind.PER_ASSET));
   }
 
   @Test

@@ -103,7 +103,7 @@ class GateEvaluatorTest {
     assertEquals(List.of(GateKind.F1_LIFT, GateKind.JOINT, GateKind.STABILITY, GateKind.PER_ASSET,
         GateKind.SAMPLE_SIZE, GateKind.READINESS), PLAN.gates().stream().map(GatePlan.Gate::kind).toList());
     assertEquals(List.of(1, 2, 3, 4, 5, 6), PLAN.gates().stream().map(GatePlan.Gate::number).toList());
-    assertEquals(Map.of("min_delta", 0.015, "min_pairs", 10.0), PLAN.gates().get(0).thresholds());
+    assertEquals(Map.of("min_delta", 0.015, "min_pairs", 10.0, "corrected", 1.0), PLAN.gates().get(0).thresholds());
     assertEquals(Map.of("min_expectancy", 0.0, "min_sortino", 0.0, "max_drawdown", 1.0),
         PLAN.gates().get(1).thresholds());
     assertEquals(0.05, PLAN.gates().get(2).threshold("max_variance"));
@@ -122,13 +122,14 @@ class GateEvaluatorTest {
     VariantVerdict v = evaluate(PLAN, s, READY).get("v1");
     Comparison c = s.comparisons().get(0);
     assertEquals(List.of(1, 2, 3, 4, 5, 6), v.gates().stream().map(GateResult::number).toList());
-    assertGate(Status.PASS, "Δ = 0.0360, CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", " + Formats.f4(c.ciHigh().getAsDouble()) + "]",
-        gate(v, GateKind.F1_LIFT));
+    assertGate(Status.PASS, "Δ = 0.0360, CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", " + Formats.f4(c.ciHigh().getAsDouble()) + "]; corrected interval ["
+        + Formats.f4(c.robustness().orElseThrow().ciLowFamily()) + ", " + Formats.f4(c.robustness().orElseThrow().ciHighFamily())
+        + "]", gate(v, GateKind.F1_LIFT));
     assertTrue(c.ciLow().getAsDouble() > 0.03 && c.ciHigh().getAsDouble() < 0.045, c.ciLow().getAsDouble() + " " + c.ciHigh().getAsDouble());
     assertGate(Status.PASS, "Δexpectancy +2.0, Δsortino +0.20, Δmax_drawdown +0.50", gate(v, GateKind.JOINT));
     // EEE varies most: 0.01·fold over folds 1..3, variance 0.0001
     assertGate(Status.PASS, "max variance 0.000 (EEE)", gate(v, GateKind.STABILITY));
-    assertGate(Status.PASS, "5/5 cryptos improve", gate(v, GateKind.PER_ASSET));
+    assertGate(Status.PASS, "5/5 cryptos improve (sign test p = 3.13e-02)", gate(v, GateKind.PER_ASSET));
     assertGate(Status.PASS, "mean n_trades 60.0 (vs 60.0 baseline)", gate(v, GateKind.SAMPLE_SIZE));
     assertGate(Status.PASS, "mlops_readiness.md complete (6 of 6 sections)", gate(v, GateKind.READINESS));
     assertEquals(Verdict.LOCK, v.verdict());
@@ -150,7 +151,7 @@ class GateEvaluatorTest {
     assertEquals(Status.PASS, gate(v, GateKind.STABILITY).status());
     assertTrue(gate(v, GateKind.STABILITY).evidence().startsWith("max variance 0.000 ("),
         gate(v, GateKind.STABILITY).evidence()); // every crypto varies alike
-    assertGate(Status.FAIL, "0/5 cryptos improve", gate(v, GateKind.PER_ASSET));
+    assertGate(Status.FAIL, "0/5 cryptos improve (sign test p = 1.00e+00)", gate(v, GateKind.PER_ASSET));
     assertGate(Status.FAIL, "mean n_trades 40.0 (vs 60.0 baseline)", gate(v, GateKind.SAMPLE_SIZE));
     assertGate(Status.PASS, "mlops_readiness.md complete (6 of 6 sections)", gate(v, GateKind.READINESS));
     assertEquals(Verdict.ABANDON, v.verdict());
@@ -207,7 +208,7 @@ class GateEvaluatorTest {
     // better on AAA, BBB, CCC only
     List<ResultRow> three = variant("three", 3, (c, f) -> c < 3 ? 0.05 : -0.01, 1.2, 12.0, 10.5, 60);
     VariantVerdict v = evaluate(PLAN, stats(rows(List.of(baseline(3), three)), "three"), READY).get("three");
-    assertGate(Status.FAIL, "3/5 cryptos improve", gate(v, GateKind.PER_ASSET));
+    assertGate(Status.FAIL, "3/5 cryptos improve (sign test p = 5.00e-01)", gate(v, GateKind.PER_ASSET));
   }
 
   @Test
@@ -382,5 +383,67 @@ class GateEvaluatorTest {
         stats(rows(List.of(baseline(3), worse, good("v1"))), "worse", "v1"), READY);
     assertEquals(List.of("worse", "v1"), vs.stream().map(VariantVerdict::variant).toList());
     assertEquals(List.of(Verdict.ABANDON, Verdict.LOCK), vs.stream().map(VariantVerdict::verdict).toList());
+  }
+
+  // ---- the LOCK rule: the fold-corrected family interval (issue 21) ---------------------------
+
+  /**
+   * Δ 0.020 whose folds scatter ±0.03 within each crypto: 15 pairs taken as independent give a
+   * bootstrap CI above 0, but the folds of a crypto share their training data, and corrected for
+   * it (r = 1/(3 − 1)) the interval reaches below 0. The other gates pass, as for {@link #good}.
+   */
+  private static List<ResultRow> naiveOnly(String name) {
+    return variant(name, 3, (c, f) -> 0.02 + 0.03 * (f - 2), 1.2, 12.0, 10.5, 60);
+  }
+
+  @Test
+  void aVariantThatPassesTheNaiveTestOnlyIsWarnedAndCannotLock() {
+    BranchStats s = stats(rows(List.of(baseline(3), naiveOnly("v1"))), "v1");
+    VariantVerdict v = evaluate(PLAN, s, READY).get("v1");
+    Comparison c = s.comparisons().get(0);
+    assertTrue(c.ciAboveZero(), "the house rule passes");
+    assertGate(Status.WARN, "Δ = 0.0200, CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", "
+        + Formats.f4(c.ciHigh().getAsDouble()) + "]; passes the naive test only: the corrected interval [-0.0073, 0.0473]"
+        + " includes 0", gate(v, GateKind.F1_LIFT));
+    assertEquals(Verdict.ABANDON, v.verdict());
+    assertEquals(List.of(Status.WARN, Status.PASS, Status.PASS, Status.PASS, Status.PASS, Status.PASS),
+        v.gates().stream().map(GateResult::status).toList());
+  }
+
+  @Test
+  void thePlanCanTurnTheCorrectedRuleOff() {
+    GatePlan off = PLAN.with(List.of(new GateOverride("f1_lift", "corrected", 0, 12)), "dossiers/x.yaml");
+    BranchStats s = stats(rows(List.of(baseline(3), naiveOnly("v1"))), "v1");
+    VariantVerdict v = evaluate(off, s, READY).get("v1");
+    Comparison c = s.comparisons().get(0);
+    assertGate(Status.PASS, "Δ = 0.0200, CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", "
+        + Formats.f4(c.ciHigh().getAsDouble()) + "]", gate(v, GateKind.F1_LIFT));
+    assertEquals(Verdict.LOCK, v.verdict());
+  }
+
+  @Test
+  void anUndefinedCorrectedTestNeverPasses() {
+    // EEE keeps one fold of the variant: 13 pairs, the house rule can judge, the corrected test cannot.
+    List<ResultRow> v1 = good("v1").stream().filter(r -> !r.crypto().equals("EEE") || r.fold() == 1).toList();
+    BranchStats s = stats(rows(List.of(baseline(3), v1)), "v1");
+    VariantVerdict v = evaluate(PLAN, s, READY).get("v1");
+    Comparison c = s.comparisons().get(0);
+    assertGate(Status.WARN, "Δ = " + Formats.f4(c.meanDelta()) + ", CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", "
+        + Formats.f4(c.ciHigh().getAsDouble()) + "]; passes the naive test only: the corrected test is undefined"
+        + " (a crypto has a single pair, so its variance is unknown)", gate(v, GateKind.F1_LIFT));
+    assertEquals(Verdict.ABANDON, v.verdict());
+  }
+
+  @Test
+  void theCorrectedSwitchIsTrueOrFalse() {
+    DossierException e = assertThrows(DossierException.class,
+        () -> PLAN.with(List.of(new GateOverride("f1_lift", "corrected", 2, 7)), "dossiers/x.yaml"));
+    assertEquals("dossiers/x.yaml:7: f1_lift corrected must be true or false, not 2", e.getMessage());
+    DossierException r = assertThrows(DossierException.class,
+        () -> PLAN.with(List.of(new GateOverride("f1_lift", "test_train_ratio", 0, 8)), "dossiers/x.yaml"));
+    assertEquals("dossiers/x.yaml:8: f1_lift test_train_ratio must be n_test / n_train of the folds, in (0, 1]"
+        + " (e.g. 0.25 for 5 folds), not 0", r.getMessage());
+    assertEquals(0.2, PLAN.with(List.of(new GateOverride("f1_lift", "test_train_ratio", 0.2, 8)), "x.yaml")
+        .corrected().ratio(5));
   }
 }

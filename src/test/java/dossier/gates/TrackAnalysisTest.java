@@ -112,7 +112,7 @@ class TrackAnalysisTest {
         v.get("class_balanced").gates().get(0).evidence());
     assertEquals("max variance 0.021 (OPUSDC)", v.get("class_balanced").gates().get(2).evidence());
     for (String name : FOCAL) {
-      assertEquals("0/5 cryptos improve", v.get(name).gates().get(3).evidence(), name);
+      assertEquals("0/5 cryptos improve (sign test p = 1.00e+00)", v.get(name).gates().get(3).evidence(), name);
       String trades = v.get(name).gates().get(4).evidence();
       assertTrue(trades.matches("mean n_trades 3[34]\\.[0-9] \\(vs 47\\.4 baseline\\)"), trades);
       assertEquals("mlops_readiness.md complete (6 of 6 sections)", v.get(name).gates().get(5).evidence());

@@ -142,6 +142,8 @@ class SentencesAgreeWithStatsTest {
           Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : Integer.parseInt(m.group(5))));
     }
 
+    checkRobustness(paired, vs, n);
+
     // Section 4's tally: each variant's fails and ⚠ as the gates have them.
     String gates = block(dossier, "gates");
     for (Map<String, Object> v : vs) {
@@ -178,7 +180,22 @@ class SentencesAgreeWithStatsTest {
       assertTrue(tldr.startsWith("**ABANDON** "), tldr);
       assertTrue(tldr.contains("`" + sweep.baseline() + "` stays as the production champion"), tldr);
     }
-    assertEquals(tldr.contains("rejected") || tldr.contains("falls:"), locked.isEmpty() && below == n, tldr);
+    assertEquals(tldr.contains("rejected") || tldr.contains("falls:") || tldr.contains("is not confirmed"),
+        locked.isEmpty() && below == n, tldr);
+    // The strength of the evidence is that of the fold-corrected test.
+    if (tldr.contains("rejected")) {
+      assertEquals(n, correctedBeyond(vs, -1), "'rejected' with a corrected CI95 reaching 0: " + tldr);
+    }
+    if (tldr.contains("is not confirmed") || tldr.contains("finds naive support only")) {
+      assertTrue(correctedBeyond(vs, tldr.contains("is not confirmed") ? -1 : 1) < n, tldr);
+    }
+    if (tldr.contains("\" holds for")) {
+      assertEquals(n, correctedBeyond(vs, 1), tldr);
+    }
+    for (String v : locked) {
+      Map<String, Object> x = vs.stream().filter(y -> name(y).equals(v)).findFirst().orElseThrow();
+      assertTrue(round((Double) corrected(x).get("ci_low_family"), 4).signum() > 0, v + " locks on the naive test only");
+    }
     assertEquals(tldr.contains("lies above 0"), locked.isEmpty() && above == n, tldr);
     assertEquals(tldr.contains("excludes 0:") || tldr.contains("CI95 includes 0:"),
         locked.isEmpty() && below == 0 && above == 0 && undefined < n, tldr);
@@ -197,6 +214,62 @@ class SentencesAgreeWithStatsTest {
     checkDRange(tldr, vs);
     checkVariantClauses(tldr, vs, cryptos);
     return locked.isEmpty() ? kind(n, below, above) : "lock";
+  }
+
+  /**
+   * The Robustness sentences: "beyond noise" and "every p ≤ X" after the correction hold for every
+   * variant's corrected test; "cannot be told from noise" names exactly the variants whose corrected
+   * CI95 includes 0 or is undefined; the MDE80 range is that of the variants.
+   */
+  @SuppressWarnings("unchecked")
+  private static void checkRobustness(String paired, List<Map<String, Object>> vs, int n) {
+    if (paired.contains("beyond noise")) {
+      assertEquals(n, correctedBeyond(vs, -1), paired);
+    }
+    Matcher strength = Pattern.compile("corrected for the folds' correlation, (?:every p ≤|p =) ([0-9.e+-]+)[:.]")
+        .matcher(paired);
+    if (strength.find()) {
+      double max = vs.stream().mapToDouble(v -> (Double) corrected(v).get("p")).max().orElseThrow();
+      assertEquals(String.format(java.util.Locale.ROOT, "%.2e", max), strength.group(1), paired);
+      assertTrue(correctedBeyond(vs, -1) == n || correctedBeyond(vs, 1) == n, paired);
+    }
+    Matcher noise = Pattern.compile("corrected for the folds' correlation, (.*?) cannot be told from noise").matcher(paired);
+    if (noise.find()) {
+      List<String> named = new ArrayList<>();
+      Matcher code = Pattern.compile("`([^`]+)`").matcher(noise.group(1));
+      while (code.find()) {
+        named.add(code.group(1));
+      }
+      List<String> weak = vs.stream().filter(v -> corrected(v).get("ci_low") == null
+          || ((Double) corrected(v).get("ci_low") <= 0 && (Double) corrected(v).get("ci_high") >= 0))
+          .map(SentencesAgreeWithStatsTest::name).toList();
+      assertEquals(weak, named, paired);
+    }
+    List<Double> mde = vs.stream().map(v -> (Double) ((Map<String, Object>) v.get("power")).get("mde80"))
+        .filter(java.util.Objects::nonNull).toList();
+    Matcher detect = Pattern.compile("could detect a lift of ([0-9.]+)(?: to ([0-9.]+))? with 80 % power").matcher(paired);
+    if (detect.find()) {
+      double lo = mde.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+      double hi = mde.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+      assertEquals(round(lo, 4).toPlainString(), detect.group(1), paired);
+      assertEquals(round(hi, 4).toPlainString(), detect.group(2) == null ? detect.group(1) : detect.group(2), paired);
+      assertTrue(round(hi, 4).compareTo(new BigDecimal("0.015")) > 0, paired);
+    } else if (paired.contains("can detect the gate's lift")) {
+      assertTrue(mde.stream().allMatch(m -> round(m, 4).compareTo(new BigDecimal("0.015")) <= 0), paired);
+    } else {
+      assertTrue(mde.isEmpty(), "no power sentence: " + paired);
+    }
+  }
+
+  /** Variants whose fold-corrected CI95 lies wholly below 0 (direction −1) or above it (1). */
+  private static int correctedBeyond(List<Map<String, Object>> vs, int direction) {
+    return (int) vs.stream().filter(v -> corrected(v).get("ci_low") != null && (direction < 0
+        ? (Double) corrected(v).get("ci_high") < 0 : (Double) corrected(v).get("ci_low") > 0)).count();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> corrected(Map<String, Object> v) {
+    return (Map<String, Object>) v.get("corrected");
   }
 
   private static String kind(int n, int below, int above) {

@@ -463,6 +463,15 @@ class SpecLoaderTest {
   }
 
   @Test
+  void theCorrectedRuleIsSwitchedOffWithFalse() throws IOException {
+    TrackSpec s = load(BASE + "gates:\n  f1_lift:\n    corrected: false\n    test_train_ratio: 0.2\n");
+    assertEquals(List.of(new GateOverride("f1_lift", "corrected", 0, 17),
+        new GateOverride("f1_lift", "test_train_ratio", 0.2, 18)), s.gateOverrides());
+    usage(BASE + "gates:\n  f1_lift:\n    corrected: 1\n",
+        "dossiers/x.yaml:17: 'corrected' must be true or false, not '1'");
+  }
+
+  @Test
   void gateWithoutThresholds() throws IOException {
     usage(BASE + "gates:\n  f1_lift: 0.02\n", "dossiers/x.yaml:16: 'f1_lift' must be a mapping of keys to values");
   }
