@@ -1,7 +1,6 @@
 package dossier.gates;
 
 import dossier.DossierException;
-import dossier.spec.PlainYaml;
 import dossier.spec.TrackSpec.CriterionSpec;
 import dossier.spec.TrackSpec.GateOverride;
 import java.io.IOException;
@@ -12,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The gates a variant must clear, in order, with their thresholds: the plan file shipped in the
@@ -63,7 +65,9 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
       if (in == null) {
         throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
       }
-      return fromMap(PlainYaml.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE));
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      return fromMap(new Yaml(new SafeConstructor(options)).load(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -79,7 +83,7 @@ public record GatePlan(String plan, String section, List<Gate> gates, List<Strin
       for (String p : kind.parameters()) {
         Object v = g.get(p);
         if (v != null) {
-          given.put(p, v instanceof Number n ? n.doubleValue() : "true".equals(v) ? 1.0 : 0.0);
+          given.put(p, v instanceof Number n ? n.doubleValue() : Boolean.TRUE.equals(v) ? 1.0 : 0.0);
         }
       }
       gates.add(new Gate(gates.size() + 1, kind, complete(kind, given, DEFAULT_RESOURCE, 0), false));
