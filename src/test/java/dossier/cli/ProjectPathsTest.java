@@ -134,7 +134,8 @@ class ProjectPathsTest {
 
     // Stale numbers (a number changed, the blocks' checksums gone as in a dossier written before
     // them, so that this reads as stale, not as a person's edit): refresh would write, and refuses to.
-    Files.writeString(kept, Files.readString(kept).replace("-0.0697", "-0.0700").replaceAll(" sha1:[0-9a-f]+ -->", " -->"));
+    Files.writeString(kept,
+        Files.readString(kept).replace("-0.0697", "-0.0700").replaceAll(" sha1:[0-9a-f]+ -->", " -->"));
     before = files();
     Run refresh = run("refresh", "--snapshot");
     assertEquals(refused, refresh.err());
