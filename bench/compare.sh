@@ -54,7 +54,8 @@ log() { printf '%s\n' "bench: $*" >&2; }
 # ---- report --------------------------------------------------------------------------------------
 # Medians and spreads of each variant, and of each paired ratio: per round, A over B of the same
 # round, so that a slow minute of the machine slows both. The ratio's 95 % interval is a percentile
-# bootstrap of the median over the rounds (2,000 resamples, seed 1).
+# bootstrap of the median over the rounds (2,000 resamples, seed 1). The same ratio of CPU time
+# (user + system of the process and its children), which a loaded machine disturbs less than wall time.
 
 report() {
   "$PYTHON" - "$1" <<'EOF'
@@ -64,29 +65,32 @@ import numpy as np
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
 header = [l[0][2:] for l in rows if l[0].startswith("# ")]
 data = {}
-for group, rnd, variant, wall, rss in (l for l in rows if not l[0].startswith("#") and l[0] != "group"):
-    data.setdefault(group, {}).setdefault(variant, {})[int(rnd)] = (float(wall), int(rss) / 1024)
+for group, rnd, variant, wall, rss, *cpu in (l for l in rows if not l[0].startswith("#") and l[0] != "group"):
+    cpu = float(cpu[0]) if cpu else float("nan")  # files of before the CPU column
+    data.setdefault(group, {}).setdefault(variant, {})[int(rnd)] = (float(wall), int(rss) / 1024, cpu)
 print("\n".join(header))
 
-def paired(group, a, b):
+def paired(group, a, b, k=0):
     runs = data.get(group, {})
     if a not in runs or b not in runs:
         return None
     rounds = sorted(set(runs[a]) & set(runs[b]))
-    return np.array([runs[a][r][0] / runs[b][r][0] for r in rounds])
+    return np.array([runs[a][r][k] / runs[b][r][k] for r in rounds])
 
 def ci(r):
     rng = np.random.default_rng(1)
     meds = np.median(r[rng.integers(0, r.size, size=(2000, r.size))], axis=1)
     return np.percentile(meds, [2.5, 97.5])
 
-print("\n| group | variant | runs | median s | min–max s | peak RSS MiB (median) |")
-print("|---|---|---:|---:|---|---:|")
+print("\n| group | variant | runs | median s | min–max s | CPU s (median) | peak RSS MiB (median) |")
+print("|---|---|---:|---:|---|---:|---:|")
 for group, variants in data.items():
     for v, runs in variants.items():
         w = np.array([x[0] for x in runs.values()])
         m = np.array([x[1] for x in runs.values()])
-        print(f"| {group} | {v} | {w.size} | {np.median(w):.3f} | {w.min():.3f}–{w.max():.3f} | {np.median(m):.0f} |")
+        c = np.array([x[2] for x in runs.values()])
+        print(f"| {group} | {v} | {w.size} | {np.median(w):.3f} | {w.min():.3f}–{w.max():.3f} | {np.median(c):.2f} | "
+              f"{np.median(m):.0f} |")
 
 TARGETS = [
     ("generate", "jdk25", "peer", 0.30, "generate track6, JDK 25 + AOT cache ÷ Python peer"),
@@ -106,8 +110,8 @@ TARGETS = [
     ("big", "jdk17", "before17", None, "50,000-row sweep, JDK 17: after ÷ before"),
     ("big", "jdk25", "before17", None, "50,000-row sweep: JDK 25 after ÷ JDK 17 before"),
 ]
-print("\n| paired ratio | rounds | median | 95 % CI of the median | min–max | target | |")
-print("|---|---:|---:|---|---|---|---|")
+print("\n| paired ratio, wall time | rounds | median | 95 % CI of the median | min–max | target | | CPU time ratio, median |")
+print("|---|---:|---:|---|---|---|---|---:|")
 for group, a, b, target, words in TARGETS:
     r = paired(group, a, b)
     if r is None or r.size == 0:
@@ -115,8 +119,9 @@ for group, a, b, target, words in TARGETS:
     lo, hi = ci(r)
     med = float(np.median(r))
     verdict = "" if target is None else ("met" if med <= target else "**not met**")
+    cpu = float(np.median(paired(group, a, b, 2)))
     print(f"| {words} | {r.size} | {med:.2f}× | {lo:.2f}–{hi:.2f} | {r.min():.2f}–{r.max():.2f} | "
-          f"{'' if target is None else f'≤ {target}×'} | {verdict} |")
+          f"{'' if target is None else f'≤ {target}×'} | {verdict} | {'' if cpu != cpu else f'{cpu:.2f}×'} |")
 
 big = data.get("big", {})
 if big:
@@ -197,7 +202,8 @@ hook_project() { # SMALL DIR
 }
 
 mkdir -p "$BENCH_DIR"
-stamp_now="$(sha256sum "$JAR" "$BEFORE/target/dossier.jar" "$0" | cut -c1-64 | tr '\n' ' ')"
+# Made again when either jar changes (delete target/bench/compare/.stamp after changing how).
+stamp_now="$(sha256sum "$JAR" "$BEFORE/target/dossier.jar" | cut -c1-64 | tr '\n' ' ')"
 if [ "$(cat "$BENCH_DIR/.stamp" 2>/dev/null)" != "$stamp_now" ]; then
   rm -f "$BENCH_DIR/.stamp"
   small_project "$ROOT" "$BENCH_DIR/small-after"
@@ -219,7 +225,7 @@ RUN_LOG=$BENCH_DIR/runs.log
   echo "# dossier compare.sh — $REPS rounds, interleaved; $(nproc) cores; load at start $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "# after: $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo '+changes'); before: $(git -C "$BEFORE" rev-parse --short HEAD)"
   echo "# $("$JDK17/bin/java" -version 2>&1 | head -n 1); $("$JDK25/bin/java" -version 2>&1 | head -n 1); $("$PYTHON" -c 'import sys, numpy, scipy; print("Python", sys.version.split()[0], "NumPy", numpy.__version__, "SciPy", scipy.__version__)')"
-  printf 'group\tround\tvariant\twall_s\tpeak_rss_kib\n'
+  printf 'group\tround\tvariant\twall_s\tpeak_rss_kib\tcpu_s\n'
 } >"$OUT_TSV"
 
 now() { local t=$EPOCHREALTIME; echo "${t/,/.}"; }
@@ -241,7 +247,7 @@ command_of() {
 # group NAME SPEC…: SPEC is "variant|dir|args…". One untimed warm-up of each (must exit 0), then
 # REPS rounds of all of them in turn.
 group() {
-  local name=$1 spec variant dir args round t0 t1 wall rss tfile=$BENCH_DIR/.time CMD=()
+  local name=$1 spec variant dir args round t0 t1 wall rss user sys tfile=$BENCH_DIR/.time CMD=()
   shift
   for spec in "$@"; do
     IFS='|' read -r variant dir args <<<"$spec"
@@ -260,12 +266,13 @@ group() {
       # shellcheck disable=SC2086
       command_of "$variant" $args
       t0=$(now)
-      (cd "$dir" && /usr/bin/time -f '%M' -o "$tfile" "${CMD[@]}") >>"$RUN_LOG" 2>&1 ||
+      (cd "$dir" && /usr/bin/time -f '%M %U %S' -o "$tfile" "${CMD[@]}") >>"$RUN_LOG" 2>&1 ||
         { log "$name/$variant: round $round failed (see $RUN_LOG)"; exit 1; }
       t1=$(now)
       wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
-      rss=$(tail -n 1 "$tfile")
-      printf '%s\t%d\t%s\t%s\t%s\n' "$name" "$round" "$variant" "$wall" "$rss" >>"$OUT_TSV"
+      read -r rss user sys < <(tail -n 1 "$tfile")
+      printf '%s\t%d\t%s\t%s\t%s\t%s\n' "$name" "$round" "$variant" "$wall" "$rss" \
+        "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" >>"$OUT_TSV"
     done
   done
 }
