@@ -12,8 +12,8 @@
 #   -R FILE    measure nothing: print the tables of a TSV written earlier
 #
 # Environment:
-#   JAVA_OPTS        JVM options for every timed run (e.g. "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-#                    "-XX:SharedArchiveFile=target/dossier.jsa"); also passed to DOSSIER_LAUNCHER
+#   JAVA_OPTS        JVM options for every timed run (e.g. "-Xmx256m", or with DOSSIER_LAUNCHER=
+#                    "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); also passed to DOSSIER_LAUNCHER
 #   JAVA             the java binary (default: java on PATH)
 #   DOSSIER_LAUNCHER the executable to time (default: src/bin/dossier, the launcher a user or the
 #                    pre-commit hook runs; it reads JAVA_OPTS itself); set it empty
