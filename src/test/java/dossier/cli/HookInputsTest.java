@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class HookInputsTest {
     String track5 = read(TRACK5);
     git("add", SNAPSHOT);
 
-    GitResult blocked = commit("a retry landed");
+    GitRepo.Result blocked = commit("a retry landed");
     assertEquals(1, blocked.exit(), blocked.output());
     assertTrue(blocked.output().endsWith(BLOCKED + "  " + DOSSIER + "\n  dossiers/img/track6-forest.svg\n"
         + "  dossiers/img/track6-crypto.svg\n"), blocked.output());
@@ -59,7 +60,7 @@ class HookInputsTest {
     assertEquals(track5, read(TRACK5), "a dossier whose inputs were not staged is not touched");
 
     git("add", DOSSIER, "dossiers/img");
-    GitResult passed = commit("a retry landed, numbers refreshed");
+    GitRepo.Result passed = commit("a retry landed, numbers refreshed");
     assertEquals(0, passed.exit(), passed.output());
   }
 
@@ -68,13 +69,13 @@ class HookInputsTest {
     Files.writeString(repo.resolve(SPEC), read(SPEC).replace("  seed: 42\n", "  seed: 7\n"));
     git("add", SPEC);
 
-    GitResult blocked = commit("another seed");
+    GitRepo.Result blocked = commit("another seed");
     assertEquals(1, blocked.exit(), blocked.output());
     assertTrue(blocked.output().contains(BLOCKED + "  " + DOSSIER + "\n"), blocked.output());
     assertTrue(read(DOSSIER).contains("seed 7"), "the fresh provenance in the working file");
 
     git("add", DOSSIER, "dossiers/img");
-    GitResult passed = commit("another seed, numbers refreshed");
+    GitRepo.Result passed = commit("another seed, numbers refreshed");
     assertEquals(0, passed.exit(), passed.output());
   }
 
@@ -84,7 +85,7 @@ class HookInputsTest {
     Files.writeString(repo.resolve(DOSSIER), read(DOSSIER).replace("(125 rows;", "(124 rows;"));
     Files.writeString(repo.resolve("notes.md"), "# Notes\n");
     git("add", "notes.md");
-    GitResult passed = commit("notes");
+    GitRepo.Result passed = commit("notes");
     assertEquals(0, passed.exit(), passed.output());
     assertFalse(passed.output().contains("stale"), passed.output());
   }
@@ -93,29 +94,17 @@ class HookInputsTest {
     return Files.readString(repo.resolve(path), StandardCharsets.UTF_8);
   }
 
-  record GitResult(int exit, String output) {}
 
-  private GitResult commit(String message) {
+  private GitRepo.Result commit(String message) {
     return gitResult("commit", "-q", "-m", message);
   }
 
   private void git(String... args) {
-    GitResult r = gitResult(args);
+    GitRepo.Result r = gitResult(args);
     assertEquals(0, r.exit(), "git " + String.join(" ", args) + ": " + r.output());
   }
 
-  private GitResult gitResult(String... args) {
-    try {
-      List<String> command = new ArrayList<>(List.of("git"));
-      command.addAll(List.of(args));
-      ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
-      pb.environment().put("HOME", home.toString());
-      pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("DOSSIER_"));
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return new GitResult(p.waitFor(), out);
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(e);
-    }
+  private GitRepo.Result gitResult(String... args) {
+    return GitRepo.run(repo, home, Map.of(), args);
   }
 }

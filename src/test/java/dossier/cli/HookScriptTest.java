@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -57,7 +58,7 @@ class HookScriptTest {
     changeARow();
     Files.writeString(repo.resolve(copy), Files.readString(repo.resolve(copy)) + "\nA reviewer's note.\n");
     git("add", SNAPSHOT, copy);
-    GitResult blocked = commit("new rows");
+    GitRepo.Result blocked = commit("new rows");
     assertEquals(1, blocked.exit(), blocked.output());
     assertTrue(blocked.output().contains("  " + copy + "\n"), blocked.output());
   }
@@ -75,7 +76,7 @@ class HookScriptTest {
 
     Files.writeString(repo.resolve(DOSSIER), Files.readString(repo.resolve(DOSSIER)) + "\nA reviewer's note.\n");
     git("add", DOSSIER);
-    GitResult passed = commit("a note");
+    GitRepo.Result passed = commit("a note");
     assertEquals(0, passed.exit(), passed.output());
   }
 
@@ -96,7 +97,7 @@ class HookScriptTest {
 
     Files.writeString(repo.resolve(DOSSIER), Files.readString(repo.resolve(DOSSIER)) + "\nA reviewer's note.\n");
     git("add", DOSSIER);
-    GitResult passed = commit("a note");
+    GitRepo.Result passed = commit("a note");
     assertEquals(0, passed.exit(), passed.output());
     assertEquals("-C " + repo.toRealPath() + " hook run\n", Files.readString(calls));
 
@@ -105,7 +106,7 @@ class HookScriptTest {
     Files.delete(launcher);
     Files.writeString(repo.resolve(DOSSIER), Files.readString(repo.resolve(DOSSIER)) + "\nAnother note.\n");
     git("add", DOSSIER);
-    GitResult blocked = commit("another note");
+    GitRepo.Result blocked = commit("another note");
     assertEquals(1, blocked.exit(), blocked.output());
     assertEquals("dossier: the pre-commit hook cannot run " + launcher + " (moved or removed?); install dossier"
         + " again and run 'dossier hook install'\n", blocked.output());
@@ -121,7 +122,7 @@ class HookScriptTest {
     Files.delete(jar); // mvn clean
     Files.writeString(repo.resolve(DOSSIER), Files.readString(repo.resolve(DOSSIER)) + "\nA reviewer's note.\n");
     git("add", DOSSIER);
-    GitResult blocked = commit("a note");
+    GitRepo.Result blocked = commit("a note");
     assertEquals(1, blocked.exit(), blocked.output());
     assertEquals("dossier: the pre-commit hook cannot run dossier from " + jar + " with "
         + Path.of(System.getProperty("java.home"), "bin", "java") + " (moved or removed?); build or install dossier"
@@ -147,7 +148,7 @@ class HookScriptTest {
     Path dossier = sub.resolve(DOSSIER);
     Files.writeString(dossier, Files.readString(dossier) + "\nA reviewer's note.\n");
     git("add", "analysis/" + SNAPSHOT, "analysis/" + DOSSIER);
-    GitResult blocked = commit("new rows");
+    GitRepo.Result blocked = commit("new rows");
     assertEquals(1, blocked.exit(), blocked.output());
     assertTrue(blocked.output().contains(DOSSIER), blocked.output());
   }
@@ -171,29 +172,17 @@ class HookScriptTest {
     Files.write(repo.resolve(SNAPSHOT), lines);
   }
 
-  record GitResult(int exit, String output) {}
 
-  private GitResult commit(String message) {
+  private GitRepo.Result commit(String message) {
     return gitResult("commit", "-q", "-m", message);
   }
 
   private void git(String... args) {
-    GitResult r = gitResult(args);
+    GitRepo.Result r = gitResult(args);
     assertEquals(0, r.exit(), "git " + String.join(" ", args) + ": " + r.output());
   }
 
-  private GitResult gitResult(String... args) {
-    try {
-      List<String> command = new ArrayList<>(List.of("git"));
-      command.addAll(List.of(args));
-      ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
-      pb.environment().put("HOME", home.toString());
-      pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("DOSSIER_"));
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return new GitResult(p.waitFor(), out);
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(e);
-    }
+  private GitRepo.Result gitResult(String... args) {
+    return GitRepo.run(repo, home, Map.of(), args);
   }
 }

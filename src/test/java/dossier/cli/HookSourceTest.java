@@ -59,14 +59,14 @@ class HookSourceTest {
       // Database up: the commit of a staged dossier goes through, footer untouched.
       write(DOSSIER, snapshotMade + NOTE);
       git(Map.of(), "add", DOSSIER);
-      GitResult withDatabase = commit(up, "a note, database up");
+      GitRepo.Result withDatabase = commit(up, "a note, database up");
       assertEquals(0, withDatabase.exit(), withDatabase.output());
       assertTrue(read(DOSSIER).contains(FROM_SNAPSHOT));
 
       // Database down: the hook reads the snapshot, and the same rows again let the commit through.
       write(DOSSIER, read(DOSSIER) + NOTE);
       git(Map.of(), "add", DOSSIER);
-      GitResult down = commit(Map.of("DOSSIER_DB_URL", "postgresql://127.0.0.1:1/sweeps"), "a note, database down");
+      GitRepo.Result down = commit(Map.of("DOSSIER_DB_URL", "postgresql://127.0.0.1:1/sweeps"), "a note, database down");
       assertEquals(0, down.exit(), down.output());
       assertTrue(down.output().contains("the hook uses the committed snapshots instead"), down.output());
       assertTrue(read(DOSSIER).contains(FROM_SNAPSHOT));
@@ -91,30 +91,17 @@ class HookSourceTest {
     Files.writeString(repo.resolve(path), text, StandardCharsets.UTF_8);
   }
 
-  record GitResult(int exit, String output) {}
 
-  private GitResult commit(Map<String, String> env, String message) {
+  private GitRepo.Result commit(Map<String, String> env, String message) {
     return gitResult(env, "commit", "-q", "-m", message);
   }
 
   private void git(Map<String, String> env, String... args) {
-    GitResult r = gitResult(env, args);
+    GitRepo.Result r = gitResult(env, args);
     assertEquals(0, r.exit(), "git " + String.join(" ", args) + ": " + r.output());
   }
 
-  private GitResult gitResult(Map<String, String> env, String... args) {
-    try {
-      List<String> command = new ArrayList<>(List.of("git"));
-      command.addAll(List.of(args));
-      ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
-      pb.environment().put("HOME", home.toString());
-      pb.environment().keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("DOSSIER_"));
-      pb.environment().putAll(env);
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return new GitResult(p.waitFor(), out);
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(e);
-    }
+  private GitRepo.Result gitResult(Map<String, String> env, String... args) {
+    return GitRepo.run(repo, home, env, args);
   }
 }

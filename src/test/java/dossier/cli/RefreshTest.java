@@ -244,7 +244,7 @@ class RefreshTest {
 
     assertEquals(0, dossier("hook", "install").exit());
     git("add", DOSSIER, SNAPSHOT);
-    GitResult blocked = commit("an edit inside a block");
+    GitRepo.Result blocked = commit("an edit inside a block");
     assertEquals(1, blocked.exit(), blocked.output());
     assertTrue(blocked.output().contains("dossier: " + String.format(refused, "`dossier refresh --force " + DOSSIER
         + "`") + "\n"), blocked.output());
@@ -296,7 +296,7 @@ class RefreshTest {
     git("add", DOSSIER);
     write(DOSSIER, read(DOSSIER) + "\nAn unstaged line.\n");
 
-    GitResult blocked = commit("new rows");
+    GitRepo.Result blocked = commit("new rows");
     assertEquals(1, blocked.exit(), blocked.output());
     assertTrue(blocked.output().contains("the numbers of dossiers were stale for what is staged and have been refreshed"
         + " in the working tree; review these files, stage them (git add), and commit again:"), blocked.output());
@@ -308,7 +308,7 @@ class RefreshTest {
     assertTrue(working.endsWith("\nAn unstaged line.\n"), "the unstaged edit kept");
 
     git("add", DOSSIER, "dossiers/img");
-    GitResult passed = commit("new rows, numbers refreshed");
+    GitRepo.Result passed = commit("new rows, numbers refreshed");
     assertEquals(0, passed.exit(), passed.output());
   }
 
@@ -412,30 +412,17 @@ class RefreshTest {
     return (int) text.substring(0, text.indexOf(needle)).chars().filter(c -> c == '\n').count() + 1;
   }
 
-  record GitResult(int exit, String output) {}
 
-  private GitResult commit(String message) {
+  private GitRepo.Result commit(String message) {
     return gitResult("commit", "-q", "-m", message);
   }
 
   private void git(String... args) {
-    GitResult r = gitResult(args);
+    GitRepo.Result r = gitResult(args);
     assertEquals(0, r.exit(), "git " + String.join(" ", args) + ": " + r.output());
   }
 
-  private GitResult gitResult(String... args) {
-    try {
-      List<String> command = new java.util.ArrayList<>(List.of("git"));
-      command.addAll(List.of(args));
-      ProcessBuilder pb = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
-      pb.environment().put("HOME", home.toString());
-      pb.environment().remove("PGHOST");
-      pb.environment().remove("DOSSIER_DB_URL");
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return new GitResult(p.waitFor(), out);
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(e);
-    }
+  private GitRepo.Result gitResult(String... args) {
+    return GitRepo.run(repo, home, Map.of(), args);
   }
 }
