@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /**
  * Every number of a dossier goes through here, in the house precision and always with Locale.ROOT
@@ -11,6 +12,8 @@ import java.util.OptionalDouble;
  */
 public final class Formats {
   public static final String NA = "n/a";
+
+  private static final Pattern NEGATIVE_ZERO = Pattern.compile("-0(\\.0*)?");
 
   private Formats() {}
 
@@ -106,20 +109,19 @@ public final class Formats {
     if (!Double.isFinite(v)) {
       return NA;
     }
-    // -0.0000 would be a rounding artefact, not a negative number: halfUp gives a zero no sign.
     String s = halfUp(v, decimals);
     return signed && !s.startsWith("-") ? "+" + s : s;
   }
 
   /**
-   * A finite {@code v} with {@code decimals} places, as String.format(Locale.ROOT, "%.Nf") prints
-   * it on the JDK (the digits of Double.toString rounded half up, FormattedFloatingDecimal), except
-   * that a value rounding to zero has no sign. Checked against String.format in FormatsTest and
-   * FigureBuilderTest. String.format parsed its format string on every call: a tenth of a small
-   * dossier's rendering.
+   * A finite {@code v} with {@code decimals} places as {@code String.format(Locale.ROOT, "%.Nf")}
+   * prints it (the digits of Double.toString rounded half up, as {@link #decimal} rounds them),
+   * except that a value rounding to zero has no sign: -0.0000 would be a rounding artefact, not a
+   * negative number.
    */
   public static String halfUp(double v, int decimals) {
-    return decimal(v, decimals).toPlainString();
+    String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+    return NEGATIVE_ZERO.matcher(s).matches() ? s.substring(1) : s;
   }
 
   /**

@@ -10,7 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** The password file: {@code host:port:database:user:password} lines, first match wins. */
+/**
+ * The password file: {@code host:port:database:user:password} lines, first match wins.
+ *
+ * <p>Read here, though pgjdbc 42.7 reads {@code .pgpass} itself when no password is given
+ * (PgPassParser), because the driver has no permission rule (libpq ignores a file that others may
+ * read, with a warning), takes {@code PGPASSFILE} from the process's environment and the home from
+ * {@code user.home} rather than {@code HOME}, and unescapes only {@code \\} and {@code \:} where
+ * libpq takes a backslash before any character. {@link PgSettings#properties()} passes an empty
+ * password when none is found, so that the driver never reads a passfile of its own.
+ */
 final class PgPassFile {
   private PgPassFile() {}
 

@@ -13,7 +13,18 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-/** The connection service file: {@code [name]} sections of libpq keywords. */
+/**
+ * The connection service file: {@code [name]} sections of libpq keywords.
+ *
+ * <p>Read here, though pgjdbc 42.7 reads {@code ?service=} itself (PgServiceConfParser), because
+ * the driver's reading loses what libpq does and what dossier promises: it looks at one file only
+ * (the user's, else PGSYSCONFDIR's; libpq tries the user's, then the system's), takes
+ * {@code PGSERVICEFILE} from the process's environment and the home from {@code user.home} (libpq:
+ * {@code HOME}), reports an undefined service or a bad line as "Definition of service [x] not
+ * found" and a null URL, and logs a line with an unknown key whole, at SEVERE on standard error: a
+ * mistyped {@code passwrd=} prints the password. And the settings must be known here, before
+ * connecting, to look the password up and to name the server in errors.
+ */
 final class PgServiceFile {
   private PgServiceFile() {}
 

@@ -21,12 +21,15 @@ import java.util.stream.Stream;
 /**
  * Where the PostgreSQL results live, resolved the way libpq (and so psql) resolves it.
  *
- * <p>The JDBC driver reads none of libpq's environment variables, so a team whose psql works
- * would otherwise have to spell its connection out again. {@link #resolve} applies libpq's
- * precedence: the parts of an explicit URL, then the entry of a connection service file, then
- * {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE}, {@code PGUSER}, {@code PGPASSWORD} (and a few
- * more), then the defaults (localhost, 5432, the login name, a database named like the user). A
- * password that is still missing is looked up in the password file, with libpq's rules.
+ * <p>The JDBC driver (pgjdbc 42.7) reads {@code ?service=} from a service file and a missing
+ * password from {@code .pgpass}, but none of {@code PGHOST}, {@code PGPORT}, {@code PGDATABASE},
+ * {@code PGUSER}, {@code PGPASSWORD}, so a team whose psql works would otherwise have to spell its
+ * connection out again. {@link #resolve} applies libpq's precedence: the parts of an explicit URL,
+ * then the entry of a connection service file, then those variables (and a few more), then the
+ * defaults (localhost, 5432, the login name, a database named like the user). A password that is
+ * still missing is looked up in the password file, with libpq's rules. The service file and the
+ * password file are read here too, not left to the driver: {@link PgServiceFile} and {@link
+ * PgPassFile} say what the driver's reading of them would lose.
  *
  * <p>The password is never part of {@link #jdbcUrl()}, {@link #describe()} or {@link #toString()}:
  * those end up in messages, logs and the provenance of a dossier.

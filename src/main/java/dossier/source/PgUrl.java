@@ -10,6 +10,11 @@ import java.util.stream.Collectors;
 /**
  * Reads the URL forms the tool accepts, as libpq (or, for {@code jdbc:}, the driver) reads them.
  *
+ * <p>Parsed here rather than by the driver's {@code Driver.parseURL}: that reads only the
+ * {@code jdbc:} form, fills in localhost and 5432 where nothing was given (libpq's precedence needs
+ * to know what the URL left out, for the service file and the {@code PG*} variables to fill), and
+ * resolves {@code ?service=} by itself (see {@link PgServiceFile}).
+ *
  * <p>A URL that may hold a password ({@link #mayHoldPassword}) is named in errors by where it came
  * from alone, and no error quotes any piece of it: a password with an unencoded {@code @}, {@code
  * :}, {@code /} or {@code &} lands in whatever part libpq reads it as (a host, a port, another

@@ -30,8 +30,7 @@ import java.util.Optional;
 public final class SnapshotReader {
   // ISO-8601 with 'T' or PostgreSQL's text form with a space, offset "Z", "+00:00" or "+00".
   // quickTimestamp reads the common forms without them; these decide everything else. In a holder
-  // class, built at the first timestamp that needs them: java.time's formatting machinery took
-  // about 8 ms of every run to set up, for snapshots whose timestamps never reach it.
+  // class, built at the first timestamp that needs them, as most snapshots' timestamps never do.
   private static final class Timestamps {
     static final List<DateTimeFormatter> ALL = List.of(timestamp("+HH:MM"), timestamp("+HH"));
   }
@@ -52,9 +51,9 @@ public final class SnapshotReader {
   private SnapshotReader() {}
 
   // ---- hand-written scanners -----------------------------------------------------------------
-  // A regex match or a DateTimeFormatter parse per cell cost more than the rest of a row's checks
-  // (the launcher runs C1 only); SnapshotReaderScannerTest pins these to the regexes and the
-  // formatters they replace.
+  // Kept rather than a regex per number and the formatters per timestamp (bench/parsing): they
+  // save 9 to 13 % of the 50,000-row generate. SnapshotReaderScannerTest pins them to the regexes
+  // and the formatters.
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9'; // ASCII only, as regex \d and the formatters' digits
@@ -304,9 +303,7 @@ public final class SnapshotReader {
         throw new DossierException(String.format(java.util.Locale.ROOT,
             "%s:%d: unknown column '%s' (column %d); expected exactly: %s", name, line, Excerpt.of(column), i + 1, String.join(",", Columns.ALL)));
       }
-      // Interned, so the same object as the literal each cell looks its column up with: the map
-      // then finds it by reference instead of comparing the text, 14 times a row.
-      index.put(column.intern(), i);
+      index.put(column, i);
     }
     List<String> missing = Columns.ALL.stream().filter(c -> !index.containsKey(c)).toList();
     if (!missing.isEmpty()) {
@@ -406,8 +403,6 @@ public final class SnapshotReader {
         }
         return Double.NaN;
       }
-      // The common case first: the switch below hashes the whole string, and no word of it is a
-      // decimal.
       if (isDecimal(value)) {
         return Double.parseDouble(value);
       }

@@ -29,6 +29,14 @@ class FormatsTest {
     assertEquals(reference(v, 1, true), Formats.signed1(v), "signed1 of " + v);
   }
 
+  /** A gate compares Formats.decimal with its threshold: it must be the figure printed beside it. */
+  private static void checkDecimal(double v) {
+    for (int decimals = 0; decimals <= 4; decimals++) {
+      assertEquals(Formats.decimal(v, decimals).toPlainString(), Formats.halfUp(v, decimals),
+          "decimal and halfUp of " + v + " to " + decimals + " places");
+    }
+  }
+
   @Test
   void fixedDecimalsAreWhatStringFormatPrints() {
     for (double v : new double[] {0, -0.0, 0.5, -0.5, 0.05, 0.25, 0.125, -0.125, 1.0005, 2.675, 1.005, 0.00005,
@@ -36,6 +44,9 @@ class FormatsTest {
         1e20, -1e20, 123456789.123456789, Double.MAX_VALUE, -Double.MAX_VALUE, Double.NaN,
         Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
       check(v);
+      if (Double.isFinite(v)) {
+        checkDecimal(v);
+      }
     }
     SplittableRandom random = new SplittableRandom(20261121);
     for (int i = 0; i < 200_000; i++) {
@@ -54,6 +65,9 @@ class FormatsTest {
             + random.nextInt(-10_000, 10_000) / 1e4) / 3;
       };
       check(v);
+      if (i % 8 < 2) { // every kind of value (i % 4), on a quarter of them
+        checkDecimal(v);
+      }
     }
   }
 }
