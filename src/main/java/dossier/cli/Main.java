@@ -24,7 +24,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     exitCodeList = {
         "0:ok",
         "1:the work failed (bad data, unreachable database, unwritable file)",
-        "2:usage (bad option, unknown track, invalid spec)"},
+        "2:usage (bad option, unknown track, invalid spec)",
+        "3:`check` only: a dossier could not be checked (1 there means stale)"},
     subcommands = {GenerateCommand.class, RefreshCommand.class, CheckCommand.class, StatsCommand.class,
         ListCommand.class, SnapshotCommand.class, NewCommand.class, HookCommand.class, PreviewCommand.class,
         AutoComplete.GenerateCompletion.class})
@@ -137,7 +138,12 @@ public final class Main {
       w.println("dossier: out of memory running `" + commandName(cl.getParseResult()) + "`; " + Heap.limit()
           + ": give Java more memory, e.g. " + Heap.more() + ", or check the size of its input files");
       w.flush();
-      return DossierException.WORK_FAILED;
+      ParseResult parsed = cl.getParseResult();
+      while (parsed != null && parsed.hasSubcommand()) {
+        parsed = parsed.subcommand();
+      }
+      return parsed == null ? DossierException.WORK_FAILED
+          : failed(parsed.commandSpec().commandLine(), DossierException.WORK_FAILED);
     }
   }
 
@@ -157,12 +163,17 @@ public final class Main {
     if (e instanceof DossierException d) {
       err.println("dossier: " + d.getMessage());
       err.flush();
-      return d.exitCode();
+      return failed(commandLine, d.exitCode());
     }
     err.println("dossier: internal error: " + e);
     e.printStackTrace(err);
     err.flush();
-    return DossierException.WORK_FAILED;
+    return failed(commandLine, DossierException.WORK_FAILED);
+  }
+
+  /** {@code exitCode}, or for {@code check} its own code for "could not check": 1 there means stale. */
+  private static int failed(CommandLine command, int exitCode) {
+    return command.getCommand() instanceof CheckCommand ? CheckCommand.COULD_NOT_CHECK : exitCode;
   }
 
   /**
