@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * The files a dossier's numbers depend on, found from its first line: the spec it names
- * ({@code <!-- dossier:spec track6 … -->}), and the snapshot and readiness file that spec names.
+ * ({@code <!-- dossier:spec track6 … -->}), and the snapshot, readiness file and query that spec names.
  * (The layouts ship inside the tool.) The pre-commit hook checks every dossier one of whose inputs
  * is staged, so that a commit of a new snapshot or spec alone cannot leave a dossier stale.
  */
@@ -39,6 +39,7 @@ final class DossierInputs {
         TrackSpec loaded = new SpecLoader(project).load(name);
         loaded.snapshot().ifPresent(p -> out.add(real(p)));
         loaded.readiness().ifPresent(p -> out.add(real(p)));
+        loaded.query().ifPresent(p -> out.add(real(p)));
       } catch (DossierException e) {
         // An invalid spec: its dossier is checked when the spec is staged, and the check says what is wrong.
       }

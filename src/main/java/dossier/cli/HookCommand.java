@@ -82,11 +82,12 @@ final class HookCommand {
       StringBuilder s = new StringBuilder("#!/bin/sh\n")
           .append(SIGNATURE).append(": refreshes the numbers of staged dossiers.\n")
           .append("# Remove this file to stop it; `dossier hook install` writes it again.\n")
-          .append("# A commit that stages no dossier, spec, snapshot or readiness file (.md, .yaml, .yml, .csv)\n")
+          .append("# A commit that stages no dossier, spec, snapshot, readiness file or query (.md, .yaml, .yml,\n")
+          .append("# .csv, .sql)\n")
           .append("# never starts the JVM. Names end in NUL (-z): git would quote a name with other than ASCII\n")
           .append("# in it, and \"...\\303\\251.md\" ends in a quote.\n")
-          .append("git diff --cached --name-only -z --diff-filter=ACMR | tr '\\000' '\\n' | grep -qE '\\.(md|ya?ml|csv)$'"
-              + " || exit 0\n")
+          .append("git diff --cached --name-only -z --diff-filter=ACMR | tr '\\000' '\\n'"
+              + " | grep -qE '\\.(md|ya?ml|csv|sql)$' || exit 0\n")
           .append("project=\"$(git rev-parse --show-toplevel)\"").append(sub.isEmpty() ? "" : "/" + quote(sub))
           .append('\n');
       String launcher = System.getProperty("dossier.launcher");

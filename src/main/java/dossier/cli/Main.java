@@ -3,7 +3,9 @@ package dossier.cli;
 import dossier.DossierException;
 import dossier.Heap;
 import dossier.ProjectPaths;
+import dossier.spec.SpecLoader;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +26,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     exitCodeList = {
         "0:ok",
         "1:the work failed (bad data, unreachable database, unwritable file)",
-        "2:usage (bad option, unknown track, invalid spec)"},
+        "2:usage (bad option, unknown track, invalid spec)",
+        "3:`check` only: a dossier could not be checked (1 there means stale)"},
     subcommands = {GenerateCommand.class, RefreshCommand.class, CheckCommand.class, StatsCommand.class,
         ListCommand.class, SnapshotCommand.class, NewCommand.class, HookCommand.class, PreviewCommand.class,
         AutoComplete.GenerateCompletion.class})
@@ -35,8 +38,14 @@ public final class Main {
    */
   final Path cwd;
 
-  /** {@code -C DIR}: the project folder, absolute, set while the command line is parsed. */
+  /**
+   * The project folder, absolute: {@code -C DIR}, set while the command line is parsed; else the
+   * nearest folder holding {@code dossiers/} from the working folder up ({@link #findProject}).
+   */
   Path project;
+
+  /** Whether -C named the project: a dossier named on the command line is then relative to it, as with git -C. */
+  private boolean projectGiven;
 
   final Map<String, String> env;
   final Path home;
@@ -51,16 +60,40 @@ public final class Main {
       throw new IllegalArgumentException("not absolute: " + cwd);
     }
     this.cwd = cwd;
-    this.project = cwd;
+    this.project = findProject(cwd);
     this.env = filesFrom(cwd, env);
     this.home = home;
   }
 
   // Inherited: `dossier -C DIR check` and `dossier check -C DIR` both set this, on this object.
-  @Option(names = {"-C", "--project"}, paramLabel = "DIR", defaultValue = ".", scope = ScopeType.INHERIT,
-      description = "Project folder, the one holding dossiers/ (default: the current folder).")
+  @Option(names = {"-C", "--project"}, paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Project folder, the one holding dossiers/ (default: the nearest folder holding dossiers/, "
+          + "from the current folder up, as git finds .git; else the current folder).")
   void project(Path dir) {
     project = cwd.resolve(dir).normalize();
+    projectGiven = true;
+  }
+
+  /**
+   * The project of a command run in {@code cwd}: the nearest folder, {@code cwd} or one above it,
+   * that holds {@code dossiers/}, so that dossier runs from {@code dossiers/} or {@code src/} as git
+   * runs from any folder of a repository; {@code cwd} itself when none does.
+   */
+  static Path findProject(Path cwd) {
+    for (Path dir = cwd.normalize(); dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve(SpecLoader.DOSSIERS))) {
+        return dir;
+      }
+    }
+    return cwd;
+  }
+
+  /**
+   * A dossier named on the command line: relative to the project given with -C (as git -C), else
+   * to the folder the command was run from.
+   */
+  Path dossierFile(Path path) {
+    return path.isAbsolute() ? path : (projectGiven ? project : cwd).resolve(path);
   }
 
   /** The variables of libpq's that name a file or folder, which it reads relative to where it runs. */
@@ -137,7 +170,12 @@ public final class Main {
       w.println("dossier: out of memory running `" + commandName(cl.getParseResult()) + "`; " + Heap.limit()
           + ": give Java more memory, e.g. " + Heap.more() + ", or check the size of its input files");
       w.flush();
-      return DossierException.WORK_FAILED;
+      ParseResult parsed = cl.getParseResult();
+      while (parsed != null && parsed.hasSubcommand()) {
+        parsed = parsed.subcommand();
+      }
+      return parsed == null ? DossierException.WORK_FAILED
+          : failed(parsed.commandSpec().commandLine(), DossierException.WORK_FAILED);
     }
   }
 
@@ -157,12 +195,17 @@ public final class Main {
     if (e instanceof DossierException d) {
       err.println("dossier: " + d.getMessage());
       err.flush();
-      return d.exitCode();
+      return failed(commandLine, d.exitCode());
     }
     err.println("dossier: internal error: " + e);
     e.printStackTrace(err);
     err.flush();
-    return DossierException.WORK_FAILED;
+    return failed(commandLine, DossierException.WORK_FAILED);
+  }
+
+  /** {@code exitCode}, or for {@code check} its own code for "could not check": 1 there means stale. */
+  private static int failed(CommandLine command, int exitCode) {
+    return command.getCommand() instanceof CheckCommand ? CheckCommand.COULD_NOT_CHECK : exitCode;
   }
 
   /**

@@ -26,7 +26,7 @@ final class PreviewCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path out = main.file(this.out);
-    Path dossier = file.isAbsolute() ? file : main.project.resolve(file);
+    Path dossier = main.dossierFile(file);
     String shown = SourceOptions.shown(main, dossier);
     Path target = out != null ? out : dossier.resolveSibling(dossier.getFileName().toString().replaceFirst("\\.md$", "")
         + ".html");

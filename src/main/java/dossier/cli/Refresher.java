@@ -246,7 +246,7 @@ final class Refresher {
   /** The files named, or every dossier under dossiers/ (a Markdown file with a dossier:spec line). */
   List<Path> files(List<Path> named) {
     if (!named.isEmpty()) {
-      return named.stream().map(p -> p.isAbsolute() ? p : main.project.resolve(p)).toList();
+      return named.stream().map(main::dossierFile).toList();
     }
     Path dir = main.project.resolve(SpecLoader.DOSSIERS);
     if (!Files.isDirectory(dir)) {

@@ -8,6 +8,7 @@ import dossier.source.SnapshotReader;
 import dossier.spec.TrackSpec;
 import dossier.spec.TrackSpec.BranchSpec;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,22 @@ final class SourceOptions {
   @Option(names = "--snapshot", description = "Read the committed snapshot even if a database is configured.")
   boolean snapshot;
 
+  @Option(names = "--query", paramLabel = "FILE", description = "A SQL file of the project to read PostgreSQL with, "
+      + "in place of the shipped query (and of the spec's 'query:'): a copy of sql/select_rows.sql adapted to your "
+      + "table, returning the same columns.")
+  Path query;
+
   /** The options of a command that reads rows, as picocli sets them ({@code @Mixin}). */
   SourceOptions() {}
 
   SourceOptions(String db, boolean snapshot) {
+    this(db, snapshot, null);
+  }
+
+  SourceOptions(String db, boolean snapshot, Path query) {
     this.db = db;
     this.snapshot = snapshot;
+    this.query = query;
   }
 
   // Say once per snapshot, not once per dossier or per pass, that no database was used.
@@ -58,8 +69,33 @@ final class SourceOptions {
       throw DossierException.usage("with a database and no spec, name the sweep: --factor F --run ID");
     }
     PgSettings settings = PgSettings.resolve(Optional.ofNullable(db), main.env, main.home, err::println);
-    return new Loaded(DatabaseSource.read(settings, List.of(run), factor), settings.describe()
-        + ", table finetune_results", true);
+    DatabaseSource.Query sql = query(Optional.empty(), main);
+    return new Loaded(DatabaseSource.read(settings, sql, List.of(run), factor), describe(settings, sql, main), true);
+  }
+
+  /**
+   * The query to read PostgreSQL with: --query, else the spec's {@code query:}, else the shipped one.
+   * A file is one of the project's ({@link dossier.ProjectPaths}), read only when rows are read.
+   */
+  DatabaseSource.Query query(Optional<Path> specQuery, Main main) {
+    if (query != null) {
+      Path file = main.file(query);
+      String what = "--query " + query;
+      main.paths().toRead(file, what);
+      if (!Files.exists(file)) {
+        throw DossierException.usage(what + ": no such file; name a SQL file of the project (a copy of "
+            + DatabaseSource.Query.DEFAULT_RESOURCE + " adapted to your table)");
+      }
+      return DatabaseSource.Query.of(file, shown(main, file));
+    }
+    return specQuery.map(file -> DatabaseSource.Query.of(file, shown(main, file)))
+        .orElseGet(DatabaseSource.Query::standard);
+  }
+
+  /** Where the rows came from: the server (never credentials), and the table or the team's query file. */
+  private static String describe(PgSettings settings, DatabaseSource.Query sql, Main main) {
+    return settings.describe() + (sql.origin().equals(DatabaseSource.Query.DEFAULT_RESOURCE)
+        ? ", table finetune_results" : ", query " + sql.origin());
   }
 
   /** Whether rows will come from a database. */
@@ -69,7 +105,7 @@ final class SourceOptions {
 
   /** The same choice of database, or the snapshot when {@code snapshotOnly}. */
   SourceOptions withSnapshot(boolean snapshotOnly) {
-    SourceOptions copy = new SourceOptions(db, snapshotOnly || snapshot);
+    SourceOptions copy = new SourceOptions(db, snapshotOnly || snapshot, query);
     copy.announced.addAll(announced);
     return copy;
   }
@@ -78,12 +114,13 @@ final class SourceOptions {
     Optional<String> url = Optional.ofNullable(db);
     if (database(main)) {
       PgSettings settings = PgSettings.resolve(url, main.env, main.home, err::println);
+      DatabaseSource.Query sql = query(spec.query(), main);
       List<ResultRow> rows = new ArrayList<>();
       for (BranchSpec b : spec.branches()) {
-        rows.addAll(DatabaseSource.read(settings, b.runIds(), b.factor()));
+        rows.addAll(DatabaseSource.read(settings, sql, b.runIds(), b.factor()));
       }
       // Two branches may read the same run and factor: each row once.
-      return new Loaded(rows.stream().distinct().toList(), settings.describe() + ", table finetune_results", true);
+      return new Loaded(rows.stream().distinct().toList(), describe(settings, sql, main), true);
     }
     Path file = spec.snapshot().orElseThrow(() -> new DossierException(spec.file()
         + ": no database is configured and the spec names no snapshot; add 'snapshot:' or pass --db"));

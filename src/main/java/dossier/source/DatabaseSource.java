@@ -50,10 +50,15 @@ public final class DatabaseSource {
 
     /** A team's own query file. */
     public static Query of(Path file) {
+      return of(file, file.toString());
+    }
+
+    /** A team's own query file, named in errors as {@code shown} (relative to the project). */
+    public static Query of(Path file, String shown) {
       try {
-        return new Query(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return new Query(shown, Files.readString(file, StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new DossierException(file + ": cannot read the query: " + e.getMessage(), e);
+        throw new DossierException(shown + ": cannot read the query: " + e.getMessage(), e);
       }
     }
   }

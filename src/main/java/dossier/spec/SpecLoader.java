@@ -36,7 +36,7 @@ public final class SpecLoader {
   public static final String DOSSIERS = "dossiers";
 
   private static final Set<String> TOP_KEYS = Set.of("track", "title", "date", "layout", "story", "plan",
-      "plan_subject", "metadata", "snapshot", "readiness", "output", "branches", "sweep", "bootstrap", "gates",
+      "plan_subject", "metadata", "snapshot", "readiness", "query", "output", "branches", "sweep", "bootstrap", "gates",
       "criteria", "narrative");
   private static final Set<String> BRANCH_KEYS = Set.of("factor", "label", "runs", "baseline", "variants",
       "cryptos", "crypto_set", "folds", "fold_note", "analyse", "title", "intro", "decision", "after");
@@ -129,7 +129,21 @@ public final class SpecLoader {
         bootstrap(root),
         gateOverrides(root),
         criteria(root),
-        narrative(root));
+        narrative(root),
+        query(root, specDir));
+  }
+
+  /**
+   * The team's own query ({@code query:}): a file of the project, relative to the spec, that exists
+   * now, so that a mistyped name is found by everyone, not only by those who reach the database.
+   */
+  private Optional<Path> query(Obj root, Path specDir) {
+    Optional<Path> query = path(root, "query", specDir);
+    if (query.isPresent() && !Files.isRegularFile(query.get())) {
+      throw root.error("query", "'query' names " + Excerpt.of(root.string("query")) + ", which does not exist; "
+          + "write the query there (a copy of sql/select_rows.sql adapted to your table), or remove 'query:'");
+    }
+    return query;
   }
 
   private static Layout layout(Obj root) {

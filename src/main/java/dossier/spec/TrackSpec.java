@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param name the spec's name on the command line, e.g. {@code track6}
  * @param file the spec file as shown in messages, e.g. {@code dossiers/track6.yaml}
+ * @param query the team's own SQL file for PostgreSQL ({@code query:}), in place of the shipped one
  */
 public record TrackSpec(
     String name,
@@ -33,10 +34,21 @@ public record TrackSpec(
     BootstrapSettings bootstrap,
     List<GateOverride> gateOverrides,
     List<CriterionSpec> criteria,
-    Narrative narrative) {
+    Narrative narrative,
+    Optional<Path> query) {
+
+  /** A spec that reads PostgreSQL with the shipped query. */
+  public TrackSpec(String name, String file, int track, String title, String date, Layout layout, String story,
+      String plan, String planSubject, List<KeyValue> metadata, Optional<Path> snapshot, Optional<Path> readiness,
+      Path output, List<BranchSpec> branches, List<KeyValue> sweepRows, BootstrapSettings bootstrap,
+      List<GateOverride> gateOverrides, List<CriterionSpec> criteria, Narrative narrative) {
+    this(name, file, track, title, date, layout, story, plan, planSubject, metadata, snapshot, readiness, output,
+        branches, sweepRows, bootstrap, gateOverrides, criteria, narrative, Optional.empty());
+  }
 
   public TrackSpec {
     Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(query, "query == null");
     metadata = List.copyOf(metadata);
     branches = List.copyOf(branches);
     sweepRows = List.copyOf(sweepRows);

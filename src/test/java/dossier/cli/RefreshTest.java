@@ -98,9 +98,10 @@ class RefreshTest {
     Run r = dossier("check");
     assertEquals(1, r.exit());
     assertTrue(r.out().contains("stale " + DOSSIER + "\n"), r.out());
-    assertTrue(r.out().contains("  means: AAVEUSDC: 0.3658 → 0.4032\n"), r.out());
+    assertTrue(r.out().contains("  means · AAVEUSDC · aggressive_focus: 0.3658 → 0.4032\n"), r.out());
     assertTrue(r.out().contains("  figure img/track6-forest.svg would be rewritten\n"), r.out());
-    assertTrue(r.out().contains("  paired: `aggressive_focus`: -0.0796 → -0.0721, -0.0995 → -0.0958,"), r.out());
+    assertTrue(r.out().contains("  paired · aggressive_focus · mean Δf1_buy: -0.0796 → -0.0721\n"
+        + "  paired · aggressive_focus · CI95 low: -0.0995 → -0.0958\n"), r.out());
     assertTrue(r.out().contains("current dossiers/2026-04-29-track5-label-smoothing-results.md\n"), r.out());
     assertEquals(before, read(DOSSIER));
     assertEquals(0, dossier("check", "dossiers/2026-04-29-track5-label-smoothing-results.md").exit());
@@ -193,7 +194,7 @@ class RefreshTest {
     String copy = "dossiers/z-copy.md";
     write(copy, original);
     Run r = dossier("check", DOSSIER, copy);
-    assertEquals(1, r.exit(), r.err());
+    assertEquals(3, r.exit(), r.err());
     assertEquals("dossier: " + DOSSIER + ":" + line + ": mangled marker <!-- dossier:ned paired -->; expected "
         + "<!-- dossier:begin NAME --> or <!-- dossier:end NAME -->; the file is left as it was\n"
         + "dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT + "\n",
@@ -238,6 +239,7 @@ class RefreshTest {
     assertEquals(edited, read(DOSSIER));
 
     Run c = dossier("check", DOSSIER);
+    assertEquals(3, c.exit(), "an edit inside a block is no stale number: it could not be checked");
     assertTrue(c.err().contains("dossier: " + String.format(refused, "`dossier refresh --force " + DOSSIER + "`")
         + "\n"), c.err());
     assertEquals(edited, read(DOSSIER));

@@ -9,9 +9,14 @@ import picocli.CommandLine;
 /** Runs the CLI in-process, as a user would, and keeps the exit code and both outputs. */
 public record Run(int exit, String out, String err) {
   public static Run of(Map<String, String> env, Path home, String... args) {
+    return in(Main.workingDir(), env, home, args);
+  }
+
+  /** The command run from the folder {@code cwd}, as a user in that folder runs it. */
+  public static Run in(Path cwd, Map<String, String> env, Path home, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(env, home, Main.workingDir(), new PrintWriter(out, true), new PrintWriter(err, true),
+    int exit = Main.run(env, home, cwd, new PrintWriter(out, true), new PrintWriter(err, true),
         CommandLine.Help.Ansi.OFF, args);
     return new Run(exit, out.toString(), err.toString());
   }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SpecLoaderTest {
   private static final Path REPO = Path.of("").toAbsolutePath();
   private static final String TOP_KEYS = "bootstrap, branches, criteria, date, gates, layout, metadata, narrative, output, plan,"
-      + " plan_subject, readiness, snapshot, story, sweep, title, track";
+      + " plan_subject, query, readiness, snapshot, story, sweep, title, track";
 
   /** Line numbers are those of the file; the tests below refer to them. */
   private static final String BASE = """
