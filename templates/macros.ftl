@@ -119,7 +119,7 @@ n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined =
 <#macro dRange t>Cohen's d ∈ [${t.dMin}, ${t.dMax}]</#macro>
 
 <#-- What keeps a variant from locking: "fails gates 2 (Joint metric) and 5 (Sample size)". -->
-<#macro shortfall f><#if f.failed?has_content>fails gate<#if f.failed?size gt 1>s</#if> <@andList f.failed/></#if><#if f.failed?has_content && f.warned?has_content>, and </#if><#if f.warned?has_content>cannot be judged on gate<#if f.warned?size gt 1>s</#if> <@andList f.warned/></#if></#macro>
+<#macro shortfall f><#if f.failed?has_content>fails gate<#if f.failed?size gt 1>s</#if> <@andList f.failed/></#if><#if f.failed?has_content && f.warned?has_content>, and </#if><#if f.warned?has_content>is ⚠ on gate<#if f.warned?size gt 1>s</#if> <@andList f.warned/></#if></#macro>
 
 <#macro shortfalls b><#list b.facts?filter(f -> f.verdict != "LOCK") as f>${code(f.variant)} <@shortfall f/><#sep>; </#sep></#list></#macro>
 

@@ -301,7 +301,7 @@ class SentencesAgreeWithStatsTest {
     for (Map<String, Object> v : vs) {
       String name = name(v);
       Matcher fails = Pattern.compile("`" + Pattern.quote(name) + "` (fails gates? ([^;.]*?))?(, and )?"
-          + "(cannot be judged on gates? ([^;.]*))?(;|\\.)").matcher(tldr);
+          + "(is ⚠ on gates? ([^;.]*))?(;|\\.)").matcher(tldr);
       if (fails.find() && (fails.group(1) != null || fails.group(4) != null)) {
         assertEquals(statuses(v, "FAIL"), numbers(fails.group(2)), name + ": " + tldr);
         assertEquals(statuses(v, "WARN"), numbers(fails.group(5)), name + ": " + tldr);
