@@ -18,6 +18,18 @@ public final class GitRepo {
   /** What git printed (both outputs) and its exit code. */
   public record Result(int exit, String output) {}
 
+  /** A repository of everything in {@code repo}, committed, by an author of the test's own. */
+  public static void init(Path repo, Path home) {
+    for (String[] args : List.of(new String[] {"init", "-q"}, new String[] {"config", "user.email", "test@example.org"},
+        new String[] {"config", "user.name", "test"}, new String[] {"config", "commit.gpgsign", "false"},
+        new String[] {"add", "-A"}, new String[] {"commit", "-q", "-m", "dossiers"})) {
+      Result r = run(repo, home, Map.of(), args);
+      if (r.exit() != 0) {
+        throw new AssertionError("git " + String.join(" ", args) + ": " + r.output());
+      }
+    }
+  }
+
   public static Result run(Path repo, Path home, Map<String, String> env, String... args) {
     try {
       List<String> command = new ArrayList<>(List.of("git"));

@@ -34,12 +34,7 @@ class HookInputsTest {
   @BeforeEach
   void repository() {
     Projects.copy(repo);
-    git("init", "-q");
-    git("config", "user.email", "test@example.org");
-    git("config", "user.name", "test");
-    git("config", "commit.gpgsign", "false");
-    git("add", "-A");
-    git("commit", "-q", "-m", "dossiers");
+    GitRepo.init(repo, home);
     Run install = Run.offline(home, "-C", repo.toString(), "hook", "install");
     assertEquals(0, install.exit(), install.err());
   }

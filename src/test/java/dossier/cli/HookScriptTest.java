@@ -36,12 +36,7 @@ class HookScriptTest {
   @BeforeEach
   void repository() {
     Projects.copy(repo);
-    git("init", "-q");
-    git("config", "user.email", "test@example.org");
-    git("config", "user.name", "test");
-    git("config", "commit.gpgsign", "false");
-    git("add", "-A");
-    git("commit", "-q", "-m", "dossiers");
+    GitRepo.init(repo, home);
   }
 
   @Test

@@ -34,12 +34,7 @@ class HookSourceTest {
   @Test
   void theSameRowsFromTheDatabaseOrTheSnapshotGiveACurrentDossier() throws IOException {
     Projects.copy(repo);
-    git(Map.of(), "init", "-q");
-    git(Map.of(), "config", "user.email", "test@example.org");
-    git(Map.of(), "config", "user.name", "test");
-    git(Map.of(), "config", "commit.gpgsign", "false");
-    git(Map.of(), "add", "-A");
-    git(Map.of(), "commit", "-q", "-m", "dossiers");
+    GitRepo.init(repo, home);
     assertEquals(0, Run.offline(home, "-C", repo.toString(), "hook", "install").exit());
     String snapshotMade = read(DOSSIER);
     assertTrue(snapshotMade.contains(FROM_SNAPSHOT), "made from the snapshot");

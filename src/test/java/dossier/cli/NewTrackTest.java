@@ -28,11 +28,7 @@ class NewTrackTest {
   }
 
   private Run dossier(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "-C";
-    all[1] = project.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return Run.offline(home, all);
+    return Run.in(project, home, args);
   }
 
   private Run newTrack7() {

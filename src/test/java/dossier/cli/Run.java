@@ -21,6 +21,15 @@ public record Run(int exit, String out, String err) {
     return new Run(exit, out.toString(), err.toString());
   }
 
+  /** {@code dossier -C PROJECT ARGS}, offline. */
+  public static Run in(Path project, Path home, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "-C";
+    all[1] = project.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return offline(home, all);
+  }
+
   /** No database in the environment: the embedded default (the snapshot). */
   public static Run offline(Path home, String... args) {
     return of(Map.of(), home, args);
