@@ -121,8 +121,6 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
         GateEvaluator.evaluate(plan, stats, readiness), true)));
   }
 
-  // Loops rather than streams: this runs once per branch of every dossier, cold, where each stream
-  // stage and lambda is linked and interpreted for the first time.
   private static void check(TrackSpec spec, BranchSpec b, List<ResultRow> rows, String source) {
     // The spec's lists are built on each call: take them once, as sets, not once per row.
     Set<String> runIds = Set.copyOf(b.runIds());

@@ -57,16 +57,9 @@ public final class Anomalies {
     }
   }
 
-  // A loop rather than a stream of the sorted map's entries: such a stream asks for their
-  // comparator, a serializable lambda that the class-data archive cannot hold.
+  /** The counted cells, in their order, whose row passes {@code test}. */
   private static List<Cell> cellsWhere(VariantSweep v, java.util.function.Predicate<ResultRow> test) {
-    List<Cell> cells = new ArrayList<>();
-    for (Map.Entry<Cell, ResultRow> e : v.counted().entrySet()) {
-      if (test.test(e.getValue())) {
-        cells.add(e.getKey());
-      }
-    }
-    return List.copyOf(cells);
+    return v.counted().entrySet().stream().filter(e -> test.test(e.getValue())).map(Map.Entry::getKey).toList();
   }
 
   private static void nonFinite(VariantSweep v, Metric m, List<Anomaly> out) {

@@ -16,18 +16,6 @@ final class Draws {
     long size() {
       return (long) n * resamples;
     }
-
-    // Written out: a record's own equals and hashCode are linked through invokedynamic
-    // (ObjectMethods) at their first call, which cost about 15 ms of CPU in a generate.
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && k.n == n && k.resamples == resamples && k.seed == seed;
-    }
-
-    @Override
-    public int hashCode() {
-      return (31 * n + resamples) * 31 + Long.hashCode(seed);
-    }
   }
 
   private final long capacity;
