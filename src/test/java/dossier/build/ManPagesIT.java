@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
-/** The man pages that `mvn package` writes from the commands' annotations, and the jar they stay out of. */
+/**
+ * The man pages that `mvn package` writes from the commands' annotations (AsciiDoc, then troff in
+ * the distribution), and the jar they stay out of.
+ */
 class ManPagesIT {
   static final Path MAN = Projects.REPO.resolve("target/man");
 
@@ -22,6 +25,11 @@ class ManPagesIT {
         "-hook", "-hook-install", "-hook-run", "-preview", "-generate-completion")) {
       Path page = MAN.resolve("dossier" + command + ".adoc");
       assertTrue(Files.isRegularFile(page), page + " is missing");
+      // The troff page that man reads, in the distribution that README installs.
+      Path troff = Projects.REPO.resolve("target/dossier/man/man1/dossier" + command + ".1");
+      assertTrue(Files.isRegularFile(troff), troff + " is missing");
+      assertTrue(Files.readString(troff, StandardCharsets.UTF_8).contains("\n.TH \"DOSSIER" + command.toUpperCase(
+          java.util.Locale.ROOT).replace("-", "\\-") + "\" \"1\""), troff + " is not a man page"); // troff escapes '-'
     }
     String top = Files.readString(MAN.resolve("dossier.adoc"), StandardCharsets.UTF_8);
     assertTrue(top.contains(":doctype: manpage\n") && top.contains("\n= dossier(1)\n"), top);
