@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -43,20 +42,11 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
    * @param source how the rows' origin is named in errors, e.g. the snapshot path
    */
   public static TrackAnalysis of(TrackSpec spec, List<ResultRow> rows, String source) {
-    return of(spec, rows, source, () -> readiness(spec));
-  }
-
-  /**
-   * The same, with gate 6's result from {@code readiness} (which the caller may have started
-   * computing earlier, see {@link #readiness}).
-   */
-  public static TrackAnalysis of(
-      TrackSpec spec, List<ResultRow> rows, String source, Supplier<Readiness.Result> readiness) {
     GatePlan plan = plan(spec);
     EvidenceFormat format = spec.layout() == TrackSpec.Layout.GATE_DECISION
         ? EvidenceFormat.GATE_DECISION : EvidenceFormat.RESULTS;
     List<BranchAnalysis> branches = new ArrayList<>();
-    Readiness.Result gate6 = null; // asked for once, when first needed: it may be computing meanwhile
+    Readiness.Result gate6 = null; // read once, for the first analysed branch
     for (BranchSpec b : spec.branches()) {
       check(spec, b, rows, source);
       BranchStats stats = BranchStats.of(
@@ -64,7 +54,7 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
               FoldCheck.expected(spec, b, rows, source)),
           Metric.F1_BUY, spec.bootstrap(), plan.corrected());
       if (b.analysed()) {
-        gate6 = gate6 != null ? gate6 : readiness.get();
+        gate6 = gate6 != null ? gate6 : readiness(spec);
         branches.add(new BranchAnalysis(stats, GateEvaluator.evaluate(plan, stats, gate6, format), true));
       } else {
         branches.add(new BranchAnalysis(stats, List.of(), false));
