@@ -181,7 +181,8 @@ public final class Blocks {
     return parsed;
   }
 
-  private static final Pattern WRITTEN_BEGIN = Pattern.compile("<!-- dossier:begin ([a-z0-9][a-z0-9-]*) -->");
+  /** A begin marker as {@link #beginMarker} writes it, for a name that {@link #NAME} allows. */
+  private static final Pattern WRITTEN_BEGIN = Pattern.compile("<!-- dossier:begin (" + NAME.pattern() + ") -->");
 
   public static String beginMarker(String name) {
     return "<!-- dossier:begin " + name + " -->";
