@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,23 +61,55 @@ final class CheckCommand implements Callable<Integer> {
       checked.add(CheckReport.Checked.failed(null, e.getMessage()));
       return report(checked, out, err);
     }
-    // The dossiers are computed several at a time; their results are printed here, in file order.
-    try (Concurrently<Refresher.Outcome> results = Concurrently.start(dossiers.size(),
-        (i, taskErr) -> new Refresher(main, source, taskErr, REFRESH_FORCE).compute(dossiers.get(i)), err)) {
-      for (int i = 0; i < dossiers.size(); i++) {
-        try {
-          Refresher.Outcome o = results.take(i).replay(err);
-          checked.add(CheckReport.Checked.of(o));
-          if (format == Format.text) {
-            out.print(o.stale() ? StaleDiff.describe(o) : "current " + o.shown() + "\n");
-          }
-        } catch (DossierException e) {
-          checked.add(CheckReport.Checked.failed(SourceOptions.shown(main, dossiers.get(i)), e.getMessage()));
-          err.println("dossier: " + e.getMessage());
+    // Computed several at a time, each into a value (its report, what it prints, what it wrote to
+    // standard error); printed here in file order, as google-java-format's Main.formatFiles does.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(dossiers.size(),
+        Runtime.getRuntime().availableProcessors())));
+    try {
+      List<Future<Done>> futures = dossiers.stream().map(file -> pool.submit(() -> check(file))).toList();
+      for (Future<Done> future : futures) {
+        Done done = result(future);
+        done.err().writeTo(err);
+        checked.add(done.checked());
+        if (done.checked().status() == CheckReport.Status.error) {
+          err.println("dossier: " + done.checked().error());
+        } else if (format == Format.text) {
+          out.print(done.text());
         }
       }
+    } finally {
+      pool.shutdownNow(); // after a failure, the dossiers not yet checked are not needed
     }
     return report(checked, out, err);
+  }
+
+  /** One dossier checked: its report, the text {@code --format text} prints, and its standard error. */
+  private record Done(CheckReport.Checked checked, String text, TaskErr err) {}
+
+  private Done check(Path file) {
+    TaskErr taskErr = new TaskErr();
+    try {
+      Refresher.Outcome o = new Refresher(main, source, taskErr, REFRESH_FORCE).compute(file);
+      return new Done(CheckReport.Checked.of(o), o.stale() ? StaleDiff.describe(o) : "current " + o.shown() + "\n",
+          taskErr);
+    } catch (DossierException e) {
+      return new Done(CheckReport.Checked.failed(SourceOptions.shown(main, file), e.getMessage()), "", taskErr);
+    }
+  }
+
+  /** What a task returned; a defect it threw is thrown here, as a loop over the dossiers would have. */
+  private static Done result(Future<Done> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking dossiers", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
   }
 
   private int report(List<CheckReport.Checked> checked, PrintWriter out, PrintWriter err) {

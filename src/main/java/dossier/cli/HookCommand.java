@@ -166,21 +166,15 @@ final class HookCommand {
       }
       SourceOptions rows = reachable(source, err);
       Refresher refresher = new Refresher(main, rows, err, CheckCommand.REFRESH_FORCE);
-      List<String> paths = new ArrayList<>(dossiers.keySet());
       List<String> refreshed = new ArrayList<>();
-      // The staged dossiers are computed several at a time; stale ones are refreshed here, in order.
-      try (Concurrently<Refresher.Outcome> results = Concurrently.start(paths.size(), (i, taskErr) ->
-          new Refresher(main, rows, taskErr, CheckCommand.REFRESH_FORCE).compute(top.resolve(paths.get(i)), dossiers.get(paths.get(i))), err)) {
-        for (int i = 0; i < paths.size(); i++) {
-          String path = paths.get(i);
-          Path file = top.resolve(path);
-          // Stale as staged: refresh the working file, keeping the edits it holds beyond the index.
-          if (refresher.inTurn(results.take(i), file, () -> refresher.compute(file, dossiers.get(path))).stale()) {
-            Refresher.Outcome o = refresher.refresh(file);
-            refreshed.add(path);
-            Path dir = Path.of(path).getParent();
-            o.staleFigures().forEach(f -> refreshed.add(dir == null ? f : dir.resolve(f).toString()));
-          }
+      for (String path : dossiers.keySet()) {
+        Path file = top.resolve(path);
+        // Stale as staged: refresh the working file, keeping the edits it holds beyond the index.
+        if (refresher.compute(file, dossiers.get(path)).stale()) {
+          Refresher.Outcome o = refresher.refresh(file);
+          refreshed.add(path);
+          Path dir = Path.of(path).getParent();
+          o.staleFigures().forEach(f -> refreshed.add(dir == null ? f : dir.resolve(f).toString()));
         }
       }
       if (refreshed.isEmpty()) {

@@ -42,27 +42,24 @@ final class RefreshCommand implements Callable<Integer> {
     List<Path> dossiers = refresher.files(files);
     List<String> changed = new ArrayList<>();
     int failed = 0; // the highest exit code of the files that failed: 2 for an invalid spec
-    // The dossiers are computed several at a time; they are written, and reported, here in file order.
-    try (Concurrently<Refresher.Outcome> results = Concurrently.start(dossiers.size(),
-        (i, taskErr) -> new Refresher(main, source, taskErr, discard).compute(dossiers.get(i)), err)) {
-      for (int i = 0; i < dossiers.size(); i++) {
-        Path file = dossiers.get(i);
-        try {
-          Refresher.Outcome o = refresher.write(refresher.inTurn(results.take(i), file, () -> refresher.compute(file)));
-          if (o.stale()) {
-            changed.add(o.shown());
-            List<String> what = new ArrayList<>(o.changed());
-            o.staleFigures().forEach(f -> what.add(f));
-            out.println("refreshed " + o.shown() + " (" + String.join(", ", what) + ")");
-          } else if (!o.old().equals(o.fresh())) {
-            out.println("checksummed " + o.shown() + " (numbers current; its blocks now carry checksums)");
-          } else {
-            out.println("up to date " + o.shown());
-          }
-        } catch (DossierException e) {
-          failed = Math.max(failed, e.exitCode());
-          err.println("dossier: " + e.getMessage());
+    // One after another: a dossier is computed after the one before it was written (two dossiers may
+    // share figures, or one may be named twice).
+    for (Path file : dossiers) {
+      try {
+        Refresher.Outcome o = refresher.refresh(file);
+        if (o.stale()) {
+          changed.add(o.shown());
+          List<String> what = new ArrayList<>(o.changed());
+          what.addAll(o.staleFigures());
+          out.println("refreshed " + o.shown() + " (" + String.join(", ", what) + ")");
+        } else if (!o.old().equals(o.fresh())) {
+          out.println("checksummed " + o.shown() + " (numbers current; its blocks now carry checksums)");
+        } else {
+          out.println("up to date " + o.shown());
         }
+      } catch (DossierException e) {
+        failed = Math.max(failed, e.exitCode());
+        err.println("dossier: " + e.getMessage());
       }
     }
     out.flush();

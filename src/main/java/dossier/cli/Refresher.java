@@ -13,13 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -32,8 +29,6 @@ final class Refresher {
   private final PrintWriter err;
   // How the error for a block that people edited says to discard the edit; null: discard it (--force).
   private final String discard;
-  // The files refresh() wrote (or tried to), normalised: outcomes computed ahead from one of them are out of date.
-  private final Set<Path> written = new HashSet<>();
 
   Refresher(Main main, SourceOptions source, PrintWriter err) {
     this(main, source, err, "`--force`");
@@ -77,17 +72,6 @@ final class Refresher {
       return out;
     }
 
-    /**
-     * The files this outcome was computed from that a refresh may write: the dossier and its figures
-     * (the spec, rows and templates it was also computed from are never written).
-     */
-    List<Path> inputs() {
-      List<Path> out = new ArrayList<>();
-      out.add(normal(file));
-      Path dir = file.toAbsolutePath().getParent();
-      rendered.figures().keySet().forEach(f -> out.add(normal(dir.resolve(f))));
-      return out;
-    }
   }
 
   /**
@@ -205,9 +189,6 @@ final class Refresher {
     if (!o.old().equals(o.fresh())) {
       main.paths().toWrite(o.file(), o.shown()); // before its figures: a refused dossier writes nothing
     }
-    if (o.stale()) {
-      written.addAll(o.inputs());
-    }
     if (!o.staleFigures().isEmpty()) {
       o.rendered().writeFigures(o.file(), main);
     }
@@ -215,32 +196,6 @@ final class Refresher {
       AtomicFile.write(o.file(), o.fresh());
     }
     return o;
-  }
-
-  /**
-   * An outcome computed ahead of its turn (by {@link Concurrently}), with what its computation wrote
-   * to standard error; or, when this refresher has since written a file it was computed from (the
-   * same dossier named twice, two dossiers sharing figures), the outcome {@code again} computes now,
-   * as a loop that computes each dossier after writing the one before would have.
-   */
-  Outcome inTurn(Concurrently.Result<Outcome> ahead, Path file, Supplier<Outcome> again) {
-    if (ahead.ranInTurn()) {
-      return ahead.replay(err); // computed just now, after every earlier write (one core)
-    }
-    List<Path> inputs = ahead.value() != null ? ahead.value().inputs() : List.of(normal(file));
-    if (inputs.stream().anyMatch(written::contains)) {
-      return again.get();
-    }
-    return ahead.replay(err);
-  }
-
-  /** One name per file: two names of the same file (a link, a case-insensitive disk) are one. */
-  private static Path normal(Path p) {
-    try {
-      return p.toRealPath();
-    } catch (IOException e) {
-      return p.toAbsolutePath().normalize(); // not there (yet): a figure the refresh will write
-    }
   }
 
   /** The files named, or every dossier under dossiers/ (a Markdown file with a dossier:spec line). */

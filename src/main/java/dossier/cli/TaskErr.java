@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The standard error of one task of a {@link Concurrently concurrent} run, kept until the tasks
- * before it have written theirs: the text the task printed, and writes that can only be decided in
- * file order (whether a note was already given by an earlier dossier, see SourceOptions.load).
+ * Standard error held back, to be written later in its turn: a dossier's, while {@code check}
+ * computes several at a time (written in file order), or a rendering's, until the dossier's own
+ * errors are known (Refresher.compute). It keeps the text printed, and writes that can only be
+ * decided in turn: whether a note was already given for an earlier dossier (SourceOptions.load).
  */
 final class TaskErr extends PrintWriter {
   private final StringWriter text;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code check} and {@code refresh} over many dossiers compute them several at a time: what they
- * print, in what order, their exit code and the files they leave must be what running the command on
+ * {@code check} over many dossiers computes them several at a time, {@code refresh} one after
+ * another: what they print, in what order, their exit code and the files they leave must be what running the command on
  * each dossier in turn gives (in one process the snapshot note is given once, by the first dossier
  * that reads the snapshot). The dossiers mix current, stale, CRLF, broken-marker and broken-spec
  * files, and copies that share their figures, so a refresh of one changes what the next one finds.
