@@ -139,13 +139,7 @@ final class FigureBuilder {
 
   /** One decimal of a user unit: plenty for a screen, and the same text everywhere. */
   static String u(double v) {
-    // What String.format(Locale.ROOT, "%.1f", v) printed, sign of a rounded zero included ("-0.0"),
-    // without parsing a format string for each of a figure's hundreds of coordinates.
-    if (!Double.isFinite(v)) {
-      return Double.toString(v);
-    }
-    String s = Formats.halfUp(v, 1);
-    return (v < 0 || 1 / v < 0) && s.equals("0.0") ? "-0.0" : s;
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : Double.toString(v);
   }
 
   private static double min(double a, double... xs) {

@@ -36,7 +36,7 @@ import java.util.TimeZone;
  */
 public final class Renderer {
   private final Configuration config;
-  private final java.util.concurrent.ConcurrentHashMap<String, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Object> loading = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** @param overrides a folder whose templates replace the shipped ones of the same name */
   public Renderer(Optional<Path> overrides) {
@@ -93,28 +93,9 @@ public final class Renderer {
     return out;
   }
 
-  /**
-   * Parses the templates of a layout and of the figures into the template cache, ahead of {@link
-   * #render} and {@link #figures}, with the errors they would report.
-   *
-   * @return this renderer
-   */
-  public Renderer load(String layout) {
-    template(layout + ".md.ftl");
-    return loadShared();
-  }
-
-  /** Parses the templates that every layout uses (its macros, the figures) into the cache. */
-  public Renderer loadShared() {
-    for (String name : List.of("macros.ftl", "forest.svg.ftl", "bars.svg.ftl")) {
-      template(name);
-    }
-    return this;
-  }
-
   private freemarker.template.Template template(String name) {
     // One parse per template: FreeMarker's cache lets threads that ask for a template it does not
-    // hold yet each parse it (the prefetch and a dossier of a check, say).
+    // hold yet each parse it (two dossiers of a check starting together, say).
     Object lock = loading.computeIfAbsent(name, k -> new Object());
     try {
       synchronized (lock) {

@@ -2,17 +2,19 @@ package dossier.source;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** One crypto × fold of a sweep: the unit on which a variant and its baseline are paired. */
 public record Cell(String crypto, int fold) implements Comparable<Cell> {
-  /** By crypto, then fold. (Written out: cells are the keys of every sweep's tree maps.) */
+  private static final Comparator<Cell> ORDER = Comparator.comparing(Cell::crypto).thenComparingInt(Cell::fold);
+
+  /** By crypto, then fold. */
   @Override
   public int compareTo(Cell other) {
-    int byCrypto = crypto.compareTo(other.crypto);
-    return byCrypto != 0 ? byCrypto : Integer.compare(fold, other.fold);
+    return ORDER.compare(this, other);
   }
 
   /** Cells named compactly, by crypto with fold ranges: "AAVEUSDC folds 1–5, UNIUSDC fold 3". */
