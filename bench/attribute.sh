@@ -3,7 +3,10 @@
 # times its jar in interleaved rounds (every revision once per round, in the order given), each run
 # a JVM of its own with that revision's start-up cache, on that revision's own committed project.
 #
-#   bench/attribute.sh [-r ROUNDS] [-j 17|25] REV...    # e.g. bench/attribute.sh ccee1f7 d77093f HEAD
+#   bench/attribute.sh [-r ROUNDS] [-j 17|25] [-p] REV...    # e.g. bench/attribute.sh ccee1f7 d77093f HEAD
+#
+# -p adds the Python/SciPy peer of this tree (bench/peer/track6.py, on this tree's dossiers/) to every
+# round, and a column with each revision's ratio to it.
 #
 # Each revision is checked out as a git worktree under /tmp/dossier-bench-rev-SHORT and built
 # there once (`mvn package -DskipTests`, JDK 17). A revision with dossier.cli.Training gets the
@@ -19,15 +22,17 @@ set -euo pipefail
 
 REPS=9
 JDK_MAJOR=17
-while getopts 'r:j:' opt; do
+PEER=
+while getopts 'r:j:p' opt; do
   case $opt in
     r) REPS=$OPTARG ;;
     j) JDK_MAJOR=$OPTARG ;;
-    *) sed -n '2,16p' "$0" >&2; exit 2 ;;
+    p) PEER=1 ;;
+    *) sed -n '2,20p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 2 ] || { sed -n '2,16p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,20p' "$0" >&2; exit 2; }
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JDK17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
@@ -59,11 +64,19 @@ for rev in "$@"; do
   cp -r "$dir/dossiers" "$OUT/p-$short/dossiers"
 done
 
-# run SHORT: one generate of that revision's jar; prints "wall cpu".
+if [ -n "$PEER" ]; then
+  rm -rf "$OUT/p-peer"
+  mkdir -p "$OUT/p-peer"
+  cp -r "$ROOT/dossiers" "$OUT/p-peer/dossiers"
+fi
+
+# run SHORT: one generate of that revision's jar (or the peer's job); prints "wall cpu".
 run() {
   local short=$1 dir=/tmp/dossier-bench-rev-$1 start end
   local cmd
-  if unzip -l "$dir/target/dossier.jar" dossier/cli/Training.class >/dev/null 2>&1; then
+  if [ "$short" = peer ]; then
+    cmd=(python3 "$ROOT/bench/peer/track6.py" --project . --out-dir "$OUT/peer-out")
+  elif unzip -l "$dir/target/dossier.jar" dossier/cli/Training.class >/dev/null 2>&1; then
     cmd=(env "JAVA_HOME=$JDK" "DOSSIER_JAR=$dir/target/dossier.jar" "$ROOT/src/bin/dossier")
   else
     [ "$JDK_MAJOR" = 17 ] || { echo "attribute.sh: $short has no AOT training; measure it with -j 17" >&2; exit 2; }
@@ -71,13 +84,14 @@ run() {
       "-XX:SharedArchiveFile=$dir/target/dossier.jsa" -Xlog:cds=off -jar "$dir/target/dossier.jar")
   fi
   start=$EPOCHREALTIME
-  (cd "$OUT/p-$short" && /usr/bin/time -f '%U %S' -o "$OUT/time" "${cmd[@]}" generate track6 \
-    >/dev/null 2>"$OUT/err") || {
+  [ "$short" = peer ] || cmd+=(generate track6)
+  (cd "$OUT/p-$short" && /usr/bin/time -f '%U %S' -o "$OUT/time" "${cmd[@]}" >/dev/null 2>"$OUT/err") || {
     log "$short: generate track6 failed:"; cat "$OUT/err" >&2; exit 1; }
   end=$EPOCHREALTIME
   printf '%s %s\n' "$(echo "$end - $start" | bc)" "$(awk '{print $1 + $2}' "$OUT/time")"
 }
 
+[ -z "$PEER" ] || revs+=(peer)
 TSV=$OUT/attribute.tsv
 printf 'round\trev\twall_s\tcpu_s\n' >"$TSV"
 log "warm-up (trains the start-up caches)"
@@ -93,16 +107,23 @@ python3 - "$TSV" "$JDK_MAJOR" "${revs[@]}" <<'EOF'
 import csv, statistics, sys
 tsv, jdk, revs = sys.argv[1], sys.argv[2], sys.argv[3:]
 rows = list(csv.DictReader(open(tsv), delimiter='\t'))
-wall = {r: {int(x['round']): float(x['wall_s']) for x in rows if x['rev'] == r} for r in revs}
-cpu = {r: [float(x['cpu_s']) for x in rows if x['rev'] == r] for r in revs}
+peer = revs[-1] == 'peer'
+if peer:
+    revs = revs[:-1]
+wall = {r: {int(x['round']): float(x['wall_s']) for x in rows if x['rev'] == r} for r in revs + ['peer'] * peer}
+cpu = {r: [float(x['cpu_s']) for x in rows if x['rev'] == r] for r in revs + ['peer'] * peer}
 rounds = sorted(wall[revs[0]])
 print(f"generate track6, JDK {jdk}, {len(rounds)} interleaved rounds")
-print("| revision | median s | min–max s | CPU s | ÷ previous | ÷ first |")
-print("|---|---:|---|---:|---:|---:|")
+print("| revision | median s | min–max s | CPU s | ÷ previous | ÷ first |" + (" ÷ peer |" if peer else ""))
+print("|---|---:|---|---:|---:|---:|" + ("---:|" if peer else ""))
 for i, r in enumerate(revs):
     w = list(wall[r].values())
     prev = statistics.median(wall[r][k] / wall[revs[i - 1]][k] for k in rounds) if i else 1.0
     first = statistics.median(wall[r][k] / wall[revs[0]][k] for k in rounds)
     print(f"| {r} | {statistics.median(w):.3f} | {min(w):.3f}–{max(w):.3f} | {statistics.median(cpu[r]):.2f} "
-          f"| {prev:.2f}× | {first:.2f}× |")
+          f"| {prev:.2f}× | {first:.2f}× |"
+          + (f" {statistics.median(wall[r][k] / wall['peer'][k] for k in rounds):.2f}× |" if peer else ""))
+if peer:
+    w = list(wall['peer'].values())
+    print(f"| peer | {statistics.median(w):.3f} | {min(w):.3f}–{max(w):.3f} | {statistics.median(cpu['peer']):.2f} | | | |")
 EOF
