@@ -104,16 +104,23 @@ final class Pipeline {
     }
   }
 
+  /**
+   * A tie of completed attempts is decided by a rule, not by the data: says so, one line each, for
+   * every command that computes from rows.
+   */
+  static void warnTies(TrackAnalysis analysis, String source, PrintWriter err) {
+    for (var branch : analysis.branches()) {
+      for (String tie : branch.stats().sweep().ties()) {
+        err.println("dossier: warning: " + source + ": " + tie);
+      }
+    }
+  }
+
   /** The dossier of {@code spec}, its tables not checked yet ({@link Rendered#checkTables}). */
   static Rendered render(TrackSpec spec, SourceOptions source, Main main, PrintWriter err) {
     SourceOptions.Loaded loaded = source.load(spec, main, err);
     TrackAnalysis analysis = TrackAnalysis.of(spec, loaded.rows(), loaded.source());
-    // A tie of completed attempts is decided by a rule, not by the data: say so, one line each.
-    for (var branch : analysis.branches()) {
-      for (String tie : branch.stats().sweep().ties()) {
-        err.println("dossier: warning: " + loaded.source() + ": " + tie);
-      }
-    }
+    warnTies(analysis, loaded.source(), err);
     Provenance provenance = DossierBuilder.provenance(spec, loaded.rows(), loaded.source(), loaded.database());
     Dossier model = DossierBuilder.build(spec, analysis, loaded.rows(), provenance);
     Renderer renderer = Shipped.RENDERER;

@@ -85,6 +85,7 @@ final class StatsCommand implements Callable<Integer> {
           Optional.ofNullable(run), BootstrapSettings.DEFAULT);
       name = "sweep";
     }
+    Pipeline.warnTies(analysis, sourceName, err);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format == Format.json ? StatsReport.json(name, sourceName, analysis)
         : StatsReport.text(name, sourceName, analysis));

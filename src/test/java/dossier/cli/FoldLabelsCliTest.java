@@ -88,9 +88,8 @@ class FoldLabelsCliTest {
     assertTrue(dossier().contains("| Folds | 5 per crypto (purged k-fold per ADR-14) |"));
   }
 
-  @Test
-  void aTieOfCompletedAttemptsIsAWarningNamingBothRows() throws IOException {
-    // A retry of one cell logged by another run with the very same created_at.
+  /** Track 6 with a retry of one cell logged by another run with the very same created_at; its first row. */
+  private ResultRow tie() throws IOException {
     List<ResultRow> rows = new java.util.ArrayList<>(track6(f -> f));
     ResultRow first = rows.stream().filter(r -> r.variant().equals("mild_focus") && r.crypto().equals("OPUSDC")
         && r.fold() == 2).findFirst().orElseThrow();
@@ -101,14 +100,39 @@ class FoldLabelsCliTest {
     Path spec = project.resolve("dossiers/track6.yaml");
     Files.writeString(spec, Files.readString(spec, StandardCharsets.UTF_8).replace("runs: [" + RUN + "]",
         "runs: [" + RUN + ", " + RUN + "_r10]"), StandardCharsets.UTF_8);
+    return first;
+  }
+
+  private static String tieWarning(String source, ResultRow first) {
+    return "dossier: warning: " + source + ": two completed attempts of mild_focus, OPUSDC fold 2 have the same"
+        + " created_at " + first.createdAt() + " (runs " + RUN + "_r10 and " + RUN + "); the one of run " + RUN
+        + "_r10 counts (the later run id, its numbers compared as numbers)\n";
+  }
+
+  @Test
+  void aTieOfCompletedAttemptsIsAWarningNamingBothRows() throws IOException {
+    ResultRow first = tie();
 
     Run r = Run.offline(home, "-C", project.toString(), "generate", "track6", "--force");
 
     assertEquals(0, r.exit(), r.err());
     assertEquals("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT
-        + "\ndossier: warning: " + SNAPSHOT + ": two completed attempts of mild_focus, OPUSDC fold 2 have the same"
-        + " created_at " + first.createdAt() + " (runs " + RUN + "_r10 and " + RUN + "); the one of run " + RUN
-        + "_r10 counts (the later run id, its numbers compared as numbers)\n", r.err());
+        + "\n" + tieWarning(SNAPSHOT, first), r.err());
+  }
+
+  @Test
+  void statsWarnsOfTheSameTie() throws IOException {
+    ResultRow first = tie();
+
+    Run ofTrack = Run.offline(home, "-C", project.toString(), "stats", "track6");
+    Run ofData = Run.offline(home, "-C", project.toString(), "stats", "--data",
+        project.resolve(SNAPSHOT).toString(), "--baseline", "none");
+
+    assertEquals(0, ofTrack.exit(), ofTrack.err());
+    assertEquals("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT
+        + "\n" + tieWarning(SNAPSHOT, first), ofTrack.err());
+    assertEquals(0, ofData.exit(), ofData.err());
+    assertEquals(tieWarning(project.resolve(SNAPSHOT).toString(), first), ofData.err());
   }
 
   @Test
