@@ -172,6 +172,10 @@ Verdict per variant : <#list b.verdicts as x>${code(x.variant)} <@gateTally x/> 
 </#if>
 
 </#list>
+<#list b.ties as t>
+⚠ Two completed attempts of ${code(t.variant)}, ${t.cell} have the same created_at (${t.createdAt}): the one of run ${code(t.counted)} counts, by the later run id, and the one of run ${code(t.other)} is set aside.
+
+</#list>
 </#macro>
 
 <#-- The long per-crypto table of the gate-decision layout. -->

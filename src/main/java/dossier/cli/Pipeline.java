@@ -110,8 +110,8 @@ final class Pipeline {
    */
   static void warnTies(TrackAnalysis analysis, String source, PrintWriter err) {
     for (var branch : analysis.branches()) {
-      for (String tie : branch.stats().sweep().ties()) {
-        err.println("dossier: warning: " + source + ": " + tie);
+      for (dossier.source.Tie tie : branch.stats().sweep().ties()) {
+        err.println("dossier: warning: " + source + ": " + tie.warning());
       }
     }
   }

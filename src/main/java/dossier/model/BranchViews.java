@@ -21,6 +21,7 @@ import dossier.model.Dossier.MeansRow;
 import dossier.model.Dossier.MeansTable;
 import dossier.model.Dossier.Power;
 import dossier.model.Dossier.RobustnessView;
+import dossier.model.Dossier.TieView;
 import dossier.model.Dossier.RunView;
 import dossier.model.Dossier.StateRow;
 import dossier.model.Dossier.VariantFacts;
@@ -123,7 +124,7 @@ final class BranchViews {
     return new BranchView(bs.factor(), bs.label(), bs.title().orElse(bs.label()), bs.baseline().value(),
         metric.column(), bs.runIds(), run(sweep), variantViews(bs), bs.cryptoNames(), bs.cryptoSet().orElse(""),
         folds, sweep.foldIds(), bs.foldNote().orElse(""), coverage, new MeansTable(variants, means), longMeans(stats, variants),
-        anomalies(stats), baselineWinsAll, winners, uniformPairs, commonExclusions, cs.size(),
+        anomalies(stats), ties(stats), baselineWinsAll, winners, uniformPairs, commonExclusions, cs.size(),
         cs.stream().map(BranchViews::comparison).toList(), direction,
         cs.stream().map(BranchViews::robustness).toList(), power(cs, plan, folds), facts, GateSummaries.of(plan, analysis),
         GateSummaries.criteria(plan, analysis), verdicts, uniformVerdict, analysis.locked(),
@@ -280,6 +281,11 @@ final class BranchViews {
         .forEach(a -> out.add(new AnomalyView(false, a.metric().map(Metric::column).orElse(""), List.of(a.variant()),
             "", a.cells().size(), a.summary())));
     return out;
+  }
+
+  private static List<TieView> ties(BranchStats stats) {
+    return stats.sweep().ties().stream().map(t -> new TieView(t.variant(), t.cell().toString(),
+        t.createdAt().toString(), t.counted(), t.other())).toList();
   }
 
   static ComparisonView comparison(Comparison c) {

@@ -100,6 +100,7 @@ public record Dossier(
       MeansTable means,
       List<LongRow> longMeans,
       List<AnomalyView> anomalies,
+      List<TieView> ties,
       boolean baselineWinsAll,
       List<Winner> winners,
       Optional<Integer> uniformPairs,
@@ -151,6 +152,14 @@ public record Dossier(
    */
   public record AnomalyView(boolean constant, String metric, List<String> variants, String value, int rows,
       String text) {}
+
+  /**
+   * Two completed attempts of a cell with the same created_at, decided by the later run id.
+   *
+   * @param cell e.g. "OPUSDC fold 2"
+   * @param createdAt as ISO-8601 UTC, e.g. 2026-04-29T12:05:00Z
+   */
+  public record TieView(String variant, String cell, String createdAt, String counted, String other) {}
 
   /** The variant with the highest mean of a crypto, as printed; several when they tie. */
   public record Winner(String crypto, List<String> variants) {

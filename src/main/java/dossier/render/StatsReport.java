@@ -83,6 +83,17 @@ public final class StatsReport {
       anomalies.add(x);
     }
     out.put("anomalies", anomalies);
+    List<Object> ties = new ArrayList<>();
+    for (dossier.source.Tie t : sweep.ties()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("variant", t.variant());
+      x.put("cell", t.cell().toString());
+      x.put("created_at", t.createdAt().toString());
+      x.put("counted_run", t.counted());
+      x.put("set_aside_run", t.other());
+      ties.add(x);
+    }
+    out.put("ties", ties);
     List<Object> variants = new ArrayList<>();
     // A branch shown only in the sweep state has no verdicts to report.
     for (int i = 0; i < b.verdicts().size(); i++) {

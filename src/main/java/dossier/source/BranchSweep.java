@@ -51,8 +51,8 @@ public record BranchSweep(
     return variants.subList(1, variants.size());
   }
 
-  /** The warnings of every variant about attempts tied on created_at ({@link VariantSweep#ties}). */
-  public List<String> ties() {
+  /** The attempts of every variant tied on created_at with the one counted ({@link VariantSweep#ties}). */
+  public List<Tie> ties() {
     return variants.stream().flatMap(v -> v.ties().stream()).toList();
   }
 

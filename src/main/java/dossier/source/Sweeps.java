@@ -102,7 +102,7 @@ public final class Sweeps {
     Map<Cell, String> failedCells = new TreeMap<>();
     int failed = 0;
     int retries = 0;
-    List<String> ties = new ArrayList<>();
+    List<Tie> ties = new ArrayList<>();
     for (Map.Entry<Cell, List<ResultRow>> e : byCell.entrySet()) {
       List<ResultRow> attempts = e.getValue();
       retries += attempts.size() - 1;
@@ -118,10 +118,7 @@ public final class Sweeps {
             .filter(r -> r != chosen && r.completed() && r.createdAt().equals(chosen.createdAt())
                 && !r.runId().equals(chosen.runId()))
             .sorted(LATEST.reversed())
-            .forEach(r -> ties.add(String.format(java.util.Locale.ROOT,
-                "two completed attempts of %s, %s have the same created_at %s (runs %s and %s); the one of run %s"
-                    + " counts (the later run id, its numbers compared as numbers)", variant, e.getKey(),
-                chosen.createdAt(), chosen.runId(), r.runId(), chosen.runId())));
+            .forEach(r -> ties.add(new Tie(variant, e.getKey(), chosen.createdAt(), chosen.runId(), r.runId())));
       }
     }
     int useful = (int) rows.stream().filter(ResultRow::useful).count();

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * @param failedCells cells that were attempted but never completed, with the status of the last attempt
  * @param usefulAttempts completed attempts with at least one trade, superseded retries included
  *     (the "Useful rows" of a sweep-state table)
- * @param ties one warning per cell whose latest completed attempts share their created_at
+ * @param ties the attempts that share their created_at with the one counted, one per attempt set aside
  */
 public record VariantSweep(
     String variant,
@@ -25,7 +25,7 @@ public record VariantSweep(
     int retries,
     SortedMap<Cell, String> failedCells,
     int usefulAttempts,
-    List<String> ties) {
+    List<Tie> ties) {
 
   public VariantSweep {
     ties = List.copyOf(ties);

@@ -118,6 +118,13 @@ class FoldLabelsCliTest {
     assertEquals(0, r.exit(), r.err());
     assertEquals("dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT
         + "\n" + tieWarning(SNAPSHOT, first), r.err());
+    // The dossier says it too, under the per-crypto table, once.
+    String md = dossier();
+    String line = "⚠ Two completed attempts of `mild_focus`, OPUSDC fold 2 have the same created_at ("
+        + first.createdAt() + "): the one of run `" + RUN + "_r10` counts, by the later run id, and the one of run `"
+        + RUN + "` is set aside.\n";
+    assertEquals(1, md.split(java.util.regex.Pattern.quote(line), -1).length - 1, md);
+    assertTrue(md.indexOf(line) > md.indexOf("| Crypto |") && md.indexOf(line) < md.indexOf("## 3."), md);
   }
 
   @Test
@@ -133,6 +140,10 @@ class FoldLabelsCliTest {
         + "\n" + tieWarning(SNAPSHOT, first), ofTrack.err());
     assertEquals(0, ofData.exit(), ofData.err());
     assertEquals(tieWarning(project.resolve(SNAPSHOT).toString(), first), ofData.err());
+    Run json = Run.offline(home, "-C", project.toString(), "stats", "track6", "--format", "json");
+    assertTrue(json.out().replaceAll("\\s+", "").contains("\"ties\":[{\"variant\":\"mild_focus\",\"cell\":\"OPUSDCfold2\","
+        + "\"created_at\":\"" + first.createdAt() + "\",\"counted_run\":\"" + RUN + "_r10\",\"set_aside_run\":\"" + RUN
+        + "\"}]"), json.out());
   }
 
   @Test
