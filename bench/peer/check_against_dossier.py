@@ -7,8 +7,9 @@ compares every figure they share, as printed:
 * the Robustness table: corrected p, corrected CI95, P(delta > +g), MDE80; the power sentence (MDE80
   and power ranges, r, the Bonferroni level and m);
 * the gates: each gate's verdicts over the variants, the sign-test p of gate 4, the verdict;
-* the SHA-256 of the rows, and the checksum in every block's end marker, recomputed from the block's
-  content with the peer's checksum().
+* the SHA-256 of the rows, the checksum in every block's end marker, recomputed from the block's
+  content with the peer's checksum(), and those of the one-line blocks (verdict, meta-*), whose words
+  are the same in both.
 
 Usage: python3 bench/peer/check_against_dossier.py DOSSIER.md PEER.md
 Prints one line per figure; exit 0 when all agree, 1 when one differs, 2 on bad usage.
@@ -128,8 +129,10 @@ def main(argv):
         r.differ += bool(wrong)
         print(f"{'DIFF' if wrong else 'ok  '} {name}: the end markers of {len(blocks) - len(wrong)} of {len(blocks)}"
               f" blocks carry the peer's checksum() of their content{': not ' + ', '.join(wrong) if wrong else ''}")
-    common = sorted(set(b for b, _, _ in BLOCK.findall(dossier)) & set(b for b, _, _ in BLOCK.findall(peer)))
-    print(f"     blocks in both: {', '.join(common)}")
+    # The one-line blocks hold the same words in both: the same content, the same checksum.
+    sums_d, sums_p = ({b: sum_ for b, _, sum_ in BLOCK.findall(text)} for text in (dossier, peer))
+    for b in sorted(b for b in sums_d.keys() & sums_p.keys() if b == "verdict" or b.startswith("meta-")):
+        r.same(f"block {b} checksum", sums_d[b], sums_p[b])
 
     print(f"{'all figures agree' if not r.differ else f'{r.differ} figure(s) differ'}")
     return 1 if r.differ else 0

@@ -41,7 +41,7 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -120,14 +120,31 @@ def read_rows(path):
 
 
 def canonical_digest(rows):
-    """SHA-256 of the rows as CSV in canonical order, as the provenance line names them."""
+    """SHA-256 of the rows as CSV in canonical order, as the provenance line names them: numbers in
+    their shortest plain form (47, not 47.0; 0.00001, not 1e-05), times as Java's Instant prints them
+    (UTC, the fraction in groups of three digits), so that the digest is dossier's."""
     lines = [",".join(COLUMNS)]
     for r in sorted(rows, key=lambda r: (r.run_id, r.factor, r.variant, r.crypto, r.fold, r.created_at, r.status)):
         values = [r.run_id, r.factor, r.variant, r.crypto, str(r.fold), r.status]
-        values += [repr(r.metrics[m]) for m in METRICS]
-        values.append(r.created_at.isoformat().replace("+00:00", "Z"))
+        values += [number(r.metrics[m]) for m in METRICS]
+        values.append(instant(r.created_at))
         lines.append(",".join(values))
     return hashlib.sha256(("\n".join(lines) + "\n").encode()).hexdigest()
+
+
+def number(x):
+    if isinstance(x, int):
+        return str(x)
+    if not math.isfinite(x):
+        return "NaN" if math.isnan(x) else ("Infinity" if x > 0 else "-Infinity")
+    return "0" if x == 0 else f"{Decimal(repr(x)).normalize():f}"
+
+
+def instant(t):
+    t = t.astimezone(timezone.utc)
+    us = t.microsecond
+    fraction = "" if us == 0 else (f".{us // 1000:03d}" if us % 1000 == 0 else f".{us:06d}")
+    return t.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
 
 
 def run_id_key(run_id):
@@ -645,7 +662,8 @@ def main(argv):
     # Empty metadata values are filled in from the facts, as dossier does.
     filled = {"MLOps readiness": f"{Path(spec['readiness']).name} — {ready[2]} sections complete",
               "FTF run": f"{', '.join(branch['runs'])} — {sum(s['rows'] for s in sweep.values())} rows, "
-                         f"{sum(s['failed'] for s in sweep.values())} errors"}
+                         f"{sum(s['failed'] for s in sweep.values())} errors, "
+                         f"status={'failed' if any(s['failed'] for s in sweep.values()) else 'completed'}"}
     metadata = [(k, v, False) if v is not None else (k, filled.get(k, ""), True)
                 for k, v in spec.get("metadata", {}).items()]
     out_dir = Path(args.out_dir).resolve() if args.out_dir else here
