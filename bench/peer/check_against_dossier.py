@@ -101,7 +101,8 @@ def main(argv):
             r.same(f"{v} {column}", row[column], robust_p[v][column])
 
     sentence = (r"lift of ([0-9.]+)(?: to ([0-9.]+))? with 80 % power.*?probability of (?:only )?([0-9.]+)"
-                r"(?: to ([0-9.]+))?\. Gate 1 also asks the corrected interval at ([0-9.]+) % \(Bonferroni over m=(\d+)\)")
+                r"(?: to ([0-9.]+))?\. Gate 1 also asks the corrected interval at ([0-9.]+) % "
+                r"\(Bonferroni over m=(\d+)\)")
     names = ("MDE80 from", "MDE80 to", "power at +g from", "power at +g to", "family level %", "Bonferroni m")
     for name, ours, theirs in zip(names, search(sentence, dossier, "power sentence").groups(),
                                   search(sentence, peer, "power sentence").groups()):

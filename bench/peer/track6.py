@@ -225,13 +225,17 @@ def compare(sweep, baseline, variant, cryptos, folds, boot, family):
         result["d"] = float(d.mean() / d.std(ddof=1))
         base_f1 = np.array([b.metrics["f1_buy"] for b, _ in pairs])
         result["p"] = float(stats.ttest_rel(base_f1 + d, base_f1).pvalue)
-    ratio = PLAN["f1_lift"]["test_train_ratio"] or 1 / (len(folds) - 1)  # k-fold: n_test/n_train = 1/(k-1)
-    result["corrected"] = corrected([delta(ps, "f1_buy") for ps in by_crypto.values()], scale, ratio,
-                                    PLAN["f1_lift"]["min_delta"], family)
+    result["corrected"] = corrected([delta(ps, "f1_buy") for ps in by_crypto.values()], scale,
+                                    test_train_ratio(folds), PLAN["f1_lift"]["min_delta"], family)
     # Gate 4's count, and how likely it is when each crypto is a coin toss.
     result["improved"] = sum(1 for x in per_crypto.values() if math.isfinite(x) and printed(x, 4) > 0)
     result["sign_p"] = float(stats.binomtest(result["improved"], len(per_crypto), 0.5, alternative="greater").pvalue)
     return result
+
+
+def test_train_ratio(folds):
+    """r = n_test / n_train: the plan's, or k-fold's 1/(k - 1); undefined for a single fold."""
+    return PLAN["f1_lift"]["test_train_ratio"] or (1 / (len(folds) - 1) if len(folds) > 1 else math.nan)
 
 
 def corrected(groups, scale, ratio, rope, family):
@@ -309,8 +313,8 @@ def fixed(x, decimals):
     """0.0393, -0.0976; n/a when undefined; no sign on a value that rounds to 0."""
     if not math.isfinite(x):
         return "n/a"
-    text = str(printed(x, decimals))
-    return text[1:] if text.startswith("-") and printed(x, decimals) == 0 else text
+    value = printed(x, decimals)
+    return str(abs(value) if value == 0 else value)
 
 
 def sci(x):
@@ -336,7 +340,7 @@ def probability(x):
 
 
 def plain(x):
-    """0.25, 98.75, +0.015: a setting, at most 3 decimals, no trailing zeros."""
+    """0.25, 98.75, 0.015: a setting, at most 3 decimals, no trailing zeros."""
     return f"{printed(x, 3).normalize():f}"
 
 
@@ -592,13 +596,12 @@ def power_summary(comparisons, folds):
     g = PLAN["f1_lift"]["min_delta"]
     mde = [f["mde80"] for f in figures]
     power = [f["power"] for f in figures]
-    ratio = PLAN["f1_lift"]["test_train_ratio"] or 1 / (len(folds) - 1)
     return {"defined": len(figures), "rope": "+" + plain(g), "rule": PLAN["f1_lift"]["corrected"],
             "detectable": sum(1 for x in mde if printed(x, 4) <= Decimal(repr(g))),
             "mde_min": fixed(min(mde, default=math.nan), 4), "mde_max": fixed(max(mde, default=math.nan), 4),
             "power_min": fixed(min(power, default=math.nan), 2), "power_max": fixed(max(power, default=math.nan), 2),
             "m": len(comparisons), "level": plain(100 - 5 / max(1, len(comparisons))),
-            "ratio": plain(ratio), "default_ratio": PLAN["f1_lift"]["test_train_ratio"] is None}
+            "ratio": plain(test_train_ratio(folds)), "default_ratio": PLAN["f1_lift"]["test_train_ratio"] is None}
 
 
 def check_tables(markdown, where):
