@@ -12,12 +12,19 @@ these machines, and importing it would only add start-up time), and then does wh
 * per variant: percentile bootstrap CI95 of the mean delta (10,000 resamples, a NumPy Generator
   seeded 42: not dossier's SplitMix64, so the bounds differ in the fourth decimal), Cohen's d_z,
   the paired t-test (scipy.stats.ttest_rel), BH over the variants (scipy.stats.false_discovery_control);
+* per variant, the figures that do not take the crypto x fold pairs as independent: the paired
+  t-test corrected within each crypto (Nadeau-Bengio; scipy.stats.t) with its CI95 and its
+  interval at 1 - 0.05/m (Bonferroni over the m variants), the posterior P(delta > +g) (Student t,
+  flat prior), the power at +g (scipy.stats.nct) and MDE80 (scipy.optimize.brentq); the one-sided
+  sign test of gate 4 (scipy.stats.binomtest);
 * anomalies: missing cells, zero-trade rows, non-finite values, a metric constant to the bit;
 * the six gates of F1_BUY_BOOST_PLAN.md section 6, decided on the numbers as printed (decimal,
-  half up), with the readiness file's six sections checked;
+  half up), gate 1 with the LOCK rule (the corrected interval at 1 - 0.05/m above 0), with the
+  readiness file's six sections checked;
 * the SHA-256 of the rows in canonical order, two SVG figures (means per crypto, forest plot),
   and the Markdown dossier rendered from a Jinja2 template (dossier uses FreeMarker), its tables
-  checked, each file written to a temporary name and renamed into place.
+  checked, each generated block closed by a marker with the SHA-1 checksum of its content, each
+  file written to a temporary name and renamed into place.
 
 The Markdown has the same sections and tables as dossier's; it is not byte-identical, and it need
 not be: what matters for the bench is that it does the same work.
@@ -34,23 +41,25 @@ import re
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import jinja2
 import numpy as np
 import yaml
-from scipy import stats
+from scipy import optimize, stats
 
 METRICS = ["f1_buy", "sortino", "total_return", "n_trades", "ece", "expectancy_net", "max_drawdown"]
 CHECKED = [m for m in METRICS if m != "n_trades"]  # a count may be constant without being broken
 COLUMNS = ["run_id", "factor", "variant", "crypto", "fold", "status"] + METRICS + ["created_at"]
-PLAN = {"f1_lift": {"min_delta": 0.015, "min_pairs": 10},
+PLAN = {"f1_lift": {"min_delta": 0.015, "min_pairs": 10, "corrected": True, "test_train_ratio": None},
         "joint": {"min_expectancy": 0, "min_sortino": 0, "max_drawdown": 1},
         "stability": {"max_variance": 0.05},
         "per_asset": {"min_share": 0.8},
         "sample_size": {"min_trades": 50}}
+ALPHA = 0.05  # the level of the corrected test, of its intervals and of the power
+TARGET_POWER = 0.8  # the power MDE80 asks for
 READINESS_SECTIONS = ["Model card", "Data lineage", "Reproducibility", "Monitoring", "Rollback plan", "Sign-off"]
 
 
@@ -111,14 +120,31 @@ def read_rows(path):
 
 
 def canonical_digest(rows):
-    """SHA-256 of the rows as CSV in canonical order, as the provenance line names them."""
+    """SHA-256 of the rows as CSV in canonical order, as the provenance line names them: numbers in
+    their shortest plain form (47, not 47.0; 0.00001, not 1e-05), times as Java's Instant prints them
+    (UTC, the fraction in groups of three digits), so that the digest is dossier's."""
     lines = [",".join(COLUMNS)]
     for r in sorted(rows, key=lambda r: (r.run_id, r.factor, r.variant, r.crypto, r.fold, r.created_at, r.status)):
         values = [r.run_id, r.factor, r.variant, r.crypto, str(r.fold), r.status]
-        values += [repr(r.metrics[m]) for m in METRICS]
-        values.append(r.created_at.isoformat().replace("+00:00", "Z"))
+        values += [number(r.metrics[m]) for m in METRICS]
+        values.append(instant(r.created_at))
         lines.append(",".join(values))
     return hashlib.sha256(("\n".join(lines) + "\n").encode()).hexdigest()
+
+
+def number(x):
+    if isinstance(x, int):
+        return str(x)
+    if not math.isfinite(x):
+        return "NaN" if math.isnan(x) else ("Infinity" if x > 0 else "-Infinity")
+    return "0" if x == 0 else f"{Decimal(repr(x)).normalize():f}"
+
+
+def instant(t):
+    t = t.astimezone(timezone.utc)
+    us = t.microsecond
+    fraction = "" if us == 0 else (f".{us // 1000:03d}" if us % 1000 == 0 else f".{us:06d}")
+    return t.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
 
 
 def run_id_key(run_id):
@@ -167,7 +193,7 @@ def summarise(sweep, cryptos):
     return out
 
 
-def compare(sweep, baseline, variant, cryptos, folds, boot):
+def compare(sweep, baseline, variant, cryptos, folds, boot, family):
     base, var = sweep[baseline]["counted"], sweep[variant]["counted"]
     pairs, excluded, by_crypto = [], [], {}
     for c in cryptos:
@@ -199,7 +225,48 @@ def compare(sweep, baseline, variant, cryptos, folds, boot):
         result["d"] = float(d.mean() / d.std(ddof=1))
         base_f1 = np.array([b.metrics["f1_buy"] for b, _ in pairs])
         result["p"] = float(stats.ttest_rel(base_f1 + d, base_f1).pvalue)
+    result["corrected"] = corrected([delta(ps, "f1_buy") for ps in by_crypto.values()], scale,
+                                    test_train_ratio(folds), PLAN["f1_lift"]["min_delta"], family)
+    # Gate 4's count, and how likely it is when each crypto is a coin toss.
+    result["improved"] = sum(1 for x in per_crypto.values() if math.isfinite(x) and printed(x, 4) > 0)
+    result["sign_p"] = float(stats.binomtest(result["improved"], len(per_crypto), 0.5, alternative="greater").pvalue)
     return result
+
+
+def test_train_ratio(folds):
+    """r = n_test / n_train: the plan's, or k-fold's 1/(k - 1); undefined for a single fold."""
+    return PLAN["f1_lift"]["test_train_ratio"] or (1 / (len(folds) - 1) if len(folds) > 1 else math.nan)
+
+
+def corrected(groups, scale, ratio, rope, family):
+    """The paired t-test corrected within each crypto (Nadeau & Bengio 2003), the cryptos independent:
+    SE^2 = sum (n_c/N)^2 (1/n_c + r) s_c^2, df = sum (n_c - 1). With it, the posterior of the mean delta
+    under a flat prior (Student t, the correlated Bayesian t-test), the power of the two-sided test at
+    +g and MDE80. A string says why the figures are undefined."""
+    groups = [d for d in groups if d.size]
+    if not groups or any(d.size < 2 for d in groups):
+        return "a crypto has a single pair, so its variance is unknown"
+    n = sum(d.size for d in groups)
+    mean = sum(d.sum() for d in groups) / n
+    se = math.sqrt(sum((d.size / n) ** 2 * (1 / d.size + ratio) * d.var(ddof=1) for d in groups))
+    if se <= 64 * np.spacing(scale):
+        return "the deltas are all equal within each crypto (SE 0)"
+    df = sum(d.size - 1 for d in groups)
+    q = stats.t.isf(ALPHA / 2, df)
+    q_family = stats.t.isf(ALPHA / 2 / family, df)
+
+    def power(ncp):
+        return stats.nct.sf(q, df, ncp) + stats.nct.cdf(-q, df, ncp)
+
+    high = 1.0
+    while power(high) < TARGET_POWER:
+        high *= 2
+    mde80 = optimize.brentq(lambda ncp: power(ncp) - TARGET_POWER, 0, high, xtol=1e-15, rtol=1e-15) * se
+    return {"p": float(2 * stats.t.sf(abs(mean / se), df)),
+            "ci": (mean - q * se, mean + q * se),
+            "ci_family": (mean - q_family * se, mean + q_family * se),
+            "p_better": float(stats.t.sf(rope, df, loc=mean, scale=se)),
+            "power": float(power(rope / se)), "mde80": float(mde80)}
 
 
 def adjust_bh(comparisons):
@@ -235,7 +302,46 @@ def anomalies(sweep, baseline, cryptos, folds):
 
 def printed(x, decimals):
     """The number as the dossier prints it: decimal, half up."""
-    return Decimal(repr(x)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+# The new figures are printed as dossier prints them (Java's Formatter: the shortest decimal of the
+# double, rounded half up), not with '%.2e', which rounds the binary value: the double of 2.345e-06
+# is 2.34499999...e-06, which Java prints 2.35e-06 and '%.2e' 2.34e-06.
+
+def fixed(x, decimals):
+    """0.0393, -0.0976; n/a when undefined; no sign on a value that rounds to 0."""
+    if not math.isfinite(x):
+        return "n/a"
+    value = printed(x, decimals)
+    return str(abs(value) if value == 0 else value)
+
+
+def sci(x):
+    """4.15e-05: a p-value, three significant digits."""
+    if not math.isfinite(x):
+        return "n/a"
+    d = Decimal(repr(float(x)))
+    if d == 0:
+        return "0.00e+00"
+    exponent = d.adjusted()
+    mantissa = d.scaleb(-exponent).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if abs(mantissa) >= 10:  # 9.995e-05 rounds up to 1.00e-04
+        exponent += 1
+        mantissa = d.scaleb(-exponent).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{mantissa}e{exponent:+03d}"
+
+
+def probability(x):
+    """A posterior mass, 3 decimals; one that would print 0.000 or 1.000 is a bound, neither impossible nor certain."""
+    if not math.isfinite(x):
+        return "n/a"
+    return "≤ 0.001" if x < 0.0005 else ("≥ 0.999" if x >= 0.9995 else fixed(x, 3))
+
+
+def plain(x):
+    """0.25, 98.75, 0.015: a setting, at most 3 decimals, no trailing zeros."""
+    return f"{printed(x, 3).normalize():f}"
 
 
 def readiness(path):
@@ -260,7 +366,20 @@ def gates(c, summaries, sweep, baseline, spoiled, ready):
         delta, low, high = (printed(x, 4) for x in (c["mean_delta"]["f1_buy"], *c["ci"]))
         ok = delta >= Decimal(str(PLAN["f1_lift"]["min_delta"])) and low > 0
         direction = " (significant in WRONG direction)" if high < 0 else ("" if low > 0 else " (CI95 includes 0)")
-        results.append(("PASS" if ok else "FAIL", f"Δ = {delta:+}, CI95 [{low:+}, {high:+}]{direction}"))
+        evidence = f"Δ = {delta:+}, CI95 [{low:+}, {high:+}]{direction}"
+        if not ok or not PLAN["f1_lift"]["corrected"]:
+            results.append(("PASS" if ok else "FAIL", evidence))
+        elif isinstance(c["corrected"], str):
+            results.append(("WARN", f"{evidence}; passes the naive test only: the corrected test is undefined "
+                                    f"({c['corrected']})"))
+        else:
+            # The LOCK rule: the house rule, and the corrected interval at 1 - 0.05/m above 0, as printed.
+            low, high = (printed(x, 4) for x in c["corrected"]["ci_family"])
+            if low > 0:
+                results.append(("PASS", f"{evidence}; corrected interval [{low:+}, {high:+}]"))
+            else:
+                results.append(("WARN", f"{evidence}; passes the naive test only: the corrected interval "
+                                        f"[{low:+}, {high:+}] includes 0"))
     # 2 joint metric
     e, s, m = (printed(c["mean_delta"][k], n) for k, n in
                (("expectancy_net", 1), ("sortino", 2), ("max_drawdown", 2)))
@@ -276,9 +395,9 @@ def gates(c, summaries, sweep, baseline, spoiled, ready):
         results.append(("PASS" if v <= Decimal(str(PLAN["stability"]["max_variance"])) else "FAIL",
                         f"max variance {v} ({worst})"))
     # 4 per asset: ceil(share x cryptos) improving at 4 decimals
-    improved = sum(1 for d in c["per_crypto"].values() if math.isfinite(d) and printed(d, 4) > 0)
     need = int((Decimal(str(PLAN["per_asset"]["min_share"])) * len(c["per_crypto"])).to_integral_value(ROUND_CEILING))
-    results.append(("PASS" if improved >= need else "FAIL", f"{improved}/{len(c['per_crypto'])} cryptos improve"))
+    results.append(("PASS" if c["improved"] >= need else "FAIL",
+                    f"{c['improved']}/{len(c['per_crypto'])} cryptos improve (sign test p = {sci(c['sign_p'])})"))
     # 5 sample size
     trades = lambda v: np.mean([r.metrics["n_trades"] for r in sweep[v]["counted"].values() if r.useful])  # noqa: E731
     t = printed(float(trades(c["variant"])), 1)
@@ -337,21 +456,31 @@ def svg_forest(comparisons, baseline, gate):
 
 # ---- rendering ---------------------------------------------------------------------------------------------
 
+# Each generated part sits between <!-- dossier:begin NAME --> and <!-- dossier:end NAME --> markers, as in
+# dossier's layouts; sign() then puts the checksum of its content into its end marker.
 TEMPLATE = """\
-# Track {{ spec.track }} — {{ spec.title }} : results dossier ({{ verdict }})
+{%- macro block(name) %}<!-- dossier:begin {{ name }} -->
+{{ caller() }}
+<!-- dossier:end {{ name }} -->{% endmacro -%}
+{%- macro inline(name) %}<!-- dossier:begin {{ name }} -->{{ caller() }}<!-- dossier:end {{ name }} -->{% endmacro -%}
+# Track {{ spec.track }} — {{ spec.title }} : results dossier ({% call inline('verdict') %}{{ verdict }}{% endcall %})
 
-Date : {{ spec.date }}\\
+Date : {% call inline('meta-date') %}{{ spec.date }}{% endcall %}\\
 Story : {{ spec.story }}\\
-Track : {{ spec.track }} of {{ spec.plan }} — {{ spec.plan_subject }}\\
-{% for k, v in metadata %}{{ k }} : {{ v }}{% if not loop.last %}\\{% endif %}
+Track : {% call inline('meta-track') %}{{ spec.track }} of {{ spec.plan }} — {{ spec.plan_subject }}{% endcall %}\\
+{% for k, v, generated in metadata %}{{ k }} : {% if generated %}{% call inline('meta-' + k | slug) %}{{ v }}{% endcall %}{% else %}{{ v }}{% endif %}{% if not loop.last %}\\{% endif %}
 {% endfor %}
 ## TL;DR — verdict
 
+{% call block('tldr') %}
 **{{ verdict }}** for {{ compared | length }} {{ branch.label }} variants ({{ compared | map('code') | join(', ') }}).
+{% endcall %}
+
 {{ spec.narrative.tldr }}
 
 ## 1. Sweep configuration
 
+{% call block('configuration') %}
 | Param | Value |
 |---|---|
 | Factor | {{ branch.factor }} (Track {{ spec.track }}) |
@@ -360,17 +489,21 @@ Track : {{ spec.track }} of {{ spec.plan }} — {{ spec.plan_subject }}\\
 | Folds | {{ folds | length }} per crypto ({{ branch.fold_note }}) |
 | Total useful rows | {{ useful }} |
 {% for k, v in sweep_extra %}| {{ k }} | {{ v }} |
-{% endfor %}
+{% endfor %}{% endcall %}
+
 ## 2. Per-crypto × variant f1_buy (mean across {{ folds | length }} folds)
 
+{% call block('means') %}
 | Crypto | {{ variants | join(' | ') }} |
 |{% for v in variants %}---|{% endfor %}---|
 {% for c in cryptos %}| {{ c }} |{% for v in variants %} {{ '%.4f' | format(summaries[v][c].mean.f1_buy) }} |{% endfor %}
 {% endfor %}
 ![Mean f1_buy per crypto and variant](img/peer-track{{ spec.track }}-crypto.svg)
+{% endcall %}
 
 ## 3. Paired delta vs baseline (variant - {{ baseline }}, paired by crypto × fold)
 
+{% call block('paired') %}
 n={{ comparisons[0].pairs }} paired samples per variant. Bootstrap CI95 ({{ boot.resamples }} resamples, seed={{ boot.seed }}, NumPy PCG64).
 
 | Variant | mean Δf1_buy | CI95 low | CI95 high | Cohen's d | raw paired t p | BH p (m={{ comparisons | length }}) |
@@ -379,10 +512,28 @@ n={{ comparisons[0].pairs }} paired samples per variant. Bootstrap CI95 ({{ boot
 {% endfor %}
 ![Forest plot of the paired Δf1_buy](img/peer-track{{ spec.track }}-forest.svg)
 
+**Robustness.** The folds of a crypto share training data, so their pairs are not independent: the paired t-test corrected within each crypto (Nadeau–Bengio, r = n_test/n_train = {{ power.ratio }}{% if power.default_ratio %} for {{ folds | length }} folds{% endif %}), its posterior P(Δ > {{ power.rope }}) (Student t, flat prior), the power at {{ power.rope }} and the smallest lift detected with 80 % power (MDE80); the interval at {{ power.level }} % is Bonferroni's over m={{ power.m }}.
+
+| Variant | corrected p | corrected CI95 | P(Δ > {{ power.rope }}) | MDE80 | power at {{ power.rope }} | corrected {{ power.level }} % |
+|---|---|---|---|---|---|---|
+{% for c in comparisons %}{% set r = c.corrected %}{% if r is string %}| `{{ c.variant }}` | n/a | n/a | n/a | n/a | n/a | n/a |
+{% else %}| `{{ c.variant }}` | {{ r.p | sci }} | [{{ r.ci[0] | fixed(4) }}, {{ r.ci[1] | fixed(4) }}] | {{ r.p_better | probability }} | {{ r.mde80 | fixed(4) }} | {{ r.power | fixed(2) }} | [{{ r.ci_family[0] | fixed(4) }}, {{ r.ci_family[1] | fixed(4) }}] |
+{% endif %}{% endfor %}
+{% for c in comparisons if c.corrected is string %}
+n/a: the corrected figures of `{{ c.variant }}` are undefined: {{ c.corrected }}.
+{% endfor %}
+{% if power.defined == 0 %}The corrected figures are undefined for every variant, so the sweep's power cannot be stated.
+{%- elif power.detectable == power.defined %}The sweep can detect the gate's lift of {{ power.rope }} with at least 80 % power (MDE80 ≤ {{ power.mde_max }}).
+{%- else %}The sweep could detect a lift of {{ power.mde_min | range_to(power.mde_max) }} with 80 % power; the gate asks for {{ power.rope }}: a variant that truly lifted f1_buy by {{ power.rope }} would reach significance with a probability of {% if power.detectable == 0 %}only {% endif %}{{ power.power_min | range_to(power.power_max) }}.
+{%- endif %}
+{%- if power.rule %} Gate 1 also asks the corrected interval at {{ power.level }} % (Bonferroni over m={{ power.m }}) to lie above 0.{% else %} The plan turns the corrected rule off: gate 1 is the house rule alone.{% endif %}
+{% endcall %}
+
 {{ spec.narrative.paired_note }}
 
 ## 4. Per-track gate verdict ({{ spec.plan }} §6)
 
+{% call block('gates') %}
 | # | Gate | {{ compared | join(' | ') }} |
 |---|---|{% for v in compared %}---|{% endfor %}
 {% for g in gate_rows %}| {{ loop.index }} | {{ g.name }} |{% for r in g.results %} {{ r[0] }}: {{ r[1] }} |{% endfor %}
@@ -390,13 +541,16 @@ n={{ comparisons[0].pairs }} paired samples per variant. Bootstrap CI95 ({{ boot
 Verdict per variant : {% for v, verdict in verdicts %}{{ v }} {{ verdict }}{% if not loop.last %} ; {% endif %}{% endfor %}.
 {% if anomalies %}
 Anomalies : {% for a in anomalies %}{{ a[0] }} {{ a[1] or '' }} {{ a[2] }} ({{ a[3] | length }} cells){% if not loop.last %} ; {% endif %}{% endfor %}
-{% endif %}
+{% endif %}{% endcall %}
+
 ## 5. Supporting metrics (context, not gating)
 
+{% call block('joint') %}
 | Variant | Δexpectancy | Δsortino | Δmax_drawdown |
 |---|---|---|---|
 {% for c in comparisons %}| `{{ c.variant }}` | {{ '%+.1f' | format(c.mean_delta.expectancy_net) }} | {{ '%+.2f' | format(c.mean_delta.sortino) }} | {{ '%+.2f' | format(c.mean_delta.max_drawdown) }} |
-{% endfor %}
+{% endfor %}{% endcall %}
+
 {{ spec.narrative.supporting }}
 ## 6. Decisions
 
@@ -409,8 +563,45 @@ Anomalies : {% for a in anomalies %}{{ a[0] }} {{ a[1] or '' }} {{ a[2] }} ({{ a
 {{ spec.narrative.linked_context }}
 ---
 
+{% call block('provenance') %}
 Provenance : the Python peer of dossier (bench/peer/track6.py), spec `{{ spec_path }}`, rows from the snapshot `{{ snapshot }}` ({{ rows }} rows; SHA-256 of the rows in canonical order `{{ digest }}`).
+{% endcall %}
 """
+
+
+BEGIN = re.compile(r"<!-- dossier:begin ([a-z0-9][a-z0-9-]*) -->")
+
+
+def checksum(content):
+    """What an end marker carries, as dossier (and cog) compute it: the first 12 hex digits of the SHA-1
+    of the block's content without the blank space at its ends, with \\n line endings."""
+    normal = content.strip(" \t\n\x0b\f\r").replace("\r\n", "\n").replace("\r", "\n")
+    return "sha1:" + hashlib.sha1(normal.encode("utf-8")).hexdigest()[:12]
+
+
+def sign(markdown):
+    """The rendering with the checksum of each block's content in its end marker, so that a person's
+    edit inside a block can be told from numbers that changed."""
+    out, at = [], 0
+    for begin in BEGIN.finditer(markdown):
+        end = markdown.index(f"<!-- dossier:end {begin[1]} -->", begin.end())
+        out += [markdown[at:end], f"<!-- dossier:end {begin[1]} {checksum(markdown[begin.end():end])} -->"]
+        at = end + len(f"<!-- dossier:end {begin[1]} -->")
+    return "".join(out) + markdown[at:]
+
+
+def power_summary(comparisons, folds):
+    """What lift the sweep can see, over the variants whose corrected figures are defined."""
+    figures = [c["corrected"] for c in comparisons if not isinstance(c["corrected"], str)]
+    g = PLAN["f1_lift"]["min_delta"]
+    mde = [f["mde80"] for f in figures]
+    power = [f["power"] for f in figures]
+    return {"defined": len(figures), "rope": "+" + plain(g), "rule": PLAN["f1_lift"]["corrected"],
+            "detectable": sum(1 for x in mde if printed(x, 4) <= Decimal(repr(g))),
+            "mde_min": fixed(min(mde, default=math.nan), 4), "mde_max": fixed(max(mde, default=math.nan), 4),
+            "power_min": fixed(min(power, default=math.nan), 2), "power_max": fixed(max(power, default=math.nan), 2),
+            "m": len(comparisons), "level": plain(100 - 5 / max(1, len(comparisons))),
+            "ratio": plain(test_train_ratio(folds)), "default_ratio": PLAN["f1_lift"]["test_train_ratio"] is None}
 
 
 def check_tables(markdown, where):
@@ -459,7 +650,7 @@ def main(argv):
     rows = read_rows(here / spec["snapshot"])
     sweep = resolve(rows, branch)
     summaries = summarise(sweep, cryptos)
-    comparisons = [compare(sweep, baseline, v, cryptos, folds, boot) for v in compared]
+    comparisons = [compare(sweep, baseline, v, cryptos, folds, boot, len(compared)) for v in compared]
     adjust_bh(comparisons)
     found = anomalies(sweep, baseline, cryptos, folds)
     ready = readiness(here / spec["readiness"])
@@ -474,16 +665,21 @@ def main(argv):
     # Empty metadata values are filled in from the facts, as dossier does.
     filled = {"MLOps readiness": f"{Path(spec['readiness']).name} — {ready[2]} sections complete",
               "FTF run": f"{', '.join(branch['runs'])} — {sum(s['rows'] for s in sweep.values())} rows, "
-                         f"{sum(s['failed'] for s in sweep.values())} errors"}
-    metadata = [(k, v if v is not None else filled.get(k, "")) for k, v in spec.get("metadata", {}).items()]
+                         f"{sum(s['failed'] for s in sweep.values())} errors, "
+                         f"status={'failed' if any(s['failed'] for s in sweep.values()) else 'completed'}"}
+    metadata = [(k, v, False) if v is not None else (k, filled.get(k, ""), True)
+                for k, v in spec.get("metadata", {}).items()]
     out_dir = Path(args.out_dir).resolve() if args.out_dir else here
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters["code"] = lambda s: f"`{s}`"
+    env.filters["slug"] = lambda s: re.sub("[^a-z0-9]+", "-", s.lower())
+    env.filters.update(sci=sci, fixed=fixed, probability=probability)
+    env.filters["range_to"] = lambda low, high: low if low == high else f"{low} to {high}"
     params = {v["name"]: v.get("params", "") for v in branch["variants"]}
     markdown = env.from_string(TEMPLATE).render(
         spec=spec, branch=branch, boot=boot, baseline=baseline, variants=variants, compared=compared,
         cryptos=cryptos, folds=folds, summaries=summaries, comparisons=comparisons, verdict=verdict,
-        verdicts=verdicts, anomalies=found, metadata=metadata,
+        verdicts=verdicts, anomalies=found, metadata=metadata, power=power_summary(comparisons, folds),
         sweep_extra=list(spec.get("sweep", {}).items()),
         decisions=list(spec["narrative"].get("decisions", {}).items()),
         variant_params=[f"{v} ({params[v]})" for v in variants],
@@ -491,6 +687,7 @@ def main(argv):
         gate_rows=[{"name": n, "results": [pv[i] for pv in per_variant]} for i, n in enumerate(gate_names)],
         spec_path=spec_path.relative_to(project), snapshot=(here / spec["snapshot"]).relative_to(project),
         rows=len(rows), digest=canonical_digest(rows))
+    markdown = sign(markdown)
     out = out_dir / f"{spec['date']}-peer-track{spec['track']}-results.md"
     check_tables(markdown, out)
     write_atomically(out_dir / "img" / f"peer-track{spec['track']}-crypto.svg",
