@@ -80,6 +80,12 @@ final class Git {
     return out.isEmpty() ? List.of() : List.of(out.split("\0"));
   }
 
+  /** Paths (relative to the top level) of tracked files whose working copy differs from the index. */
+  List<String> unstaged() {
+    String out = text("diff", "--name-only", "-z");
+    return out.isEmpty() ? List.of() : List.of(out.split("\0"));
+  }
+
   /** Whether a path is in the index (a file git knows, not an untracked one). */
   boolean tracked(String path) {
     return !text("ls-files", "-z", "--", ":(literal)" + path).isEmpty();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -164,6 +165,12 @@ final class HookCommand {
       if (dossiers.isEmpty()) {
         return 0; // a commit that touches no dossier, nor what one is computed from, is none of our business
       }
+      String unstagedInput = unstagedInput(main, git, top, dossiers);
+      if (unstagedInput != null) {
+        err.println("dossier: " + unstagedInput);
+        err.flush();
+        return DossierException.WORK_FAILED;
+      }
       SourceOptions rows = reachable(source, err);
       Refresher refresher = new Refresher(main, rows, err, CheckCommand.REFRESH_FORCE);
       List<String> refreshed = new ArrayList<>();
@@ -186,6 +193,31 @@ final class HookCommand {
       err.flush();
       out.flush();
       return DossierException.WORK_FAILED;
+    }
+
+    /**
+     * Why the dossiers cannot be checked against what is staged, or null: the numbers are computed
+     * from the working files of the spec, snapshot, readiness file and query, so one of them with
+     * changes that are not staged would check the staged dossier against rows that are not committed.
+     */
+    private static String unstagedInput(Main main, Git git, Path top, java.util.Map<String, String> dossiers) {
+      List<String> unstaged = git.unstaged();
+      if (unstaged.isEmpty()) {
+        return null;
+      }
+      java.util.Map<Path, String> changed = new java.util.HashMap<>();
+      unstaged.forEach(p -> changed.put(DossierInputs.real(top.resolve(p)), p));
+      DossierInputs of = new DossierInputs(main.project);
+      for (var e : dossiers.entrySet()) {
+        Optional<String> spec = dossier.render.Blocks.firstLineSpec(e.getValue());
+        for (Path input : spec.map(of::ofSpec).orElse(List.of())) {
+          if (changed.containsKey(input)) {
+            return changed.get(input) + " has changes that are not staged, and " + e.getKey() + " is checked against"
+                + " what is staged: stage them (git add) or set them aside (git stash --keep-index), then commit again";
+          }
+        }
+      }
+      return null;
     }
 
     /**

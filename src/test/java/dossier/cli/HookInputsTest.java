@@ -75,6 +75,31 @@ class HookInputsTest {
   }
 
   @Test
+  void anInputWithChangesThatAreNotStagedStopsTheCommitAndWritesNothing() throws IOException {
+    // The snapshot staged with one retry, and changed again in the working tree: the numbers would
+    // come from rows that are not committed.
+    List<String> lines = Files.readAllLines(repo.resolve(SNAPSHOT));
+    lines.set(4, lines.get(4).replaceFirst(",completed,0\\.[0-9]+,", ",completed,0.5,"));
+    Files.write(repo.resolve(SNAPSHOT), lines);
+    git("add", SNAPSHOT);
+    lines.set(5, lines.get(5).replaceFirst(",completed,0\\.[0-9]+,", ",completed,0.6,"));
+    Files.write(repo.resolve(SNAPSHOT), lines);
+    String dossier = read(DOSSIER);
+
+    GitRepo.Result blocked = commit("a retry landed");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertEquals("dossier: " + SNAPSHOT + " has changes that are not staged, and " + DOSSIER + " is checked against"
+        + " what is staged: stage them (git add) or set them aside (git stash --keep-index), then commit again\n",
+        blocked.output());
+    assertEquals(dossier, read(DOSSIER), "nothing refreshed from rows that are not staged");
+
+    git("add", SNAPSHOT);
+    GitRepo.Result stale = commit("both retries landed");
+    assertEquals(1, stale.exit(), stale.output());
+    assertTrue(stale.output().contains(BLOCKED + "  " + DOSSIER + "\n"), stale.output());
+  }
+
+  @Test
   void aCommitOfAnotherFileIsNotChecked() throws IOException {
     // Stale, but nothing it depends on is staged: not this commit's business (check finds it).
     Files.writeString(repo.resolve(DOSSIER), read(DOSSIER).replace("(125 rows;", "(124 rows;"));
