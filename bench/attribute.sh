@@ -3,8 +3,12 @@
 # times its jar in interleaved rounds (every revision once per round, in the order given), each run
 # a JVM of its own with that revision's start-up cache, on that revision's own committed project.
 #
-#   bench/attribute.sh [-r ROUNDS] [-j 17|25] [-p] REV...    # e.g. bench/attribute.sh ccee1f7 d77093f HEAD
+#   bench/attribute.sh [-r ROUNDS] [-j 17|25] [-p] [-P DIR -t TRACK] [-o TSV] REV...
+#   e.g. bench/attribute.sh ccee1f7 d77093f HEAD
+#        bench/attribute.sh -P target/bench/compare/big-after -t big-20x200x10 ccee1f7 HEAD
 #
+# -P DIR -t TRACK: every revision generates TRACK from a copy of DIR/dossiers (the same data for
+# all) instead of track6 from its own committed dossiers/.
 # -p adds the Python/SciPy peer of this tree (bench/peer/track6.py, on this tree's dossiers/) to every
 # round, and a column with each revision's ratio to it.
 #
@@ -17,22 +21,28 @@
 #
 # Prints, per revision, the median wall time and its min–max, the median CPU time, and the median
 # over rounds of the ratio to the revision before it and to the first one (paired by round). Raw
-# timings: target/bench/attribute/attribute.tsv.
+# timings: target/bench/attribute/attribute.tsv, or -o TSV.
 set -euo pipefail
 
 REPS=9
 JDK_MAJOR=17
 PEER=
-while getopts 'r:j:p' opt; do
+PROJECT=
+TRACK=track6
+TSV=
+while getopts 'r:j:pP:t:o:' opt; do
   case $opt in
+    o) TSV=$OPTARG ;;
+    P) PROJECT=$(cd "$OPTARG" && pwd) ;;
+    t) TRACK=$OPTARG ;;
     r) REPS=$OPTARG ;;
     j) JDK_MAJOR=$OPTARG ;;
     p) PEER=1 ;;
-    *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,25p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 1 ] || { sed -n '2,20p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,25p' "$0" >&2; exit 2; }
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JDK17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
@@ -61,7 +71,7 @@ for rev in "$@"; do
   fi
   rm -rf "$OUT/p-$short"
   mkdir -p "$OUT/p-$short"
-  cp -r "$dir/dossiers" "$OUT/p-$short/dossiers"
+  cp -r "${PROJECT:-$dir}/dossiers" "$OUT/p-$short/dossiers"
 done
 
 if [ -n "$PEER" ]; then
@@ -84,15 +94,15 @@ run() {
       "-XX:SharedArchiveFile=$dir/target/dossier.jsa" -Xlog:cds=off -jar "$dir/target/dossier.jar")
   fi
   start=$EPOCHREALTIME
-  [ "$short" = peer ] || cmd+=(generate track6)
+  [ "$short" = peer ] || cmd+=(generate "$TRACK" --force)
   (cd "$OUT/p-$short" && /usr/bin/time -f '%U %S' -o "$OUT/time" "${cmd[@]}" >/dev/null 2>"$OUT/err") || {
-    log "$short: generate track6 failed:"; cat "$OUT/err" >&2; exit 1; }
+    log "$short: generate $TRACK failed:"; cat "$OUT/err" >&2; exit 1; }
   end=$EPOCHREALTIME
   printf '%s %s\n' "$(echo "$end - $start" | bc)" "$(awk '{print $1 + $2}' "$OUT/time")"
 }
 
 [ -z "$PEER" ] || revs+=(peer)
-TSV=$OUT/attribute.tsv
+TSV=${TSV:-$OUT/attribute.tsv}
 printf 'round\trev\twall_s\tcpu_s\n' >"$TSV"
 log "warm-up (trains the start-up caches)"
 for short in "${revs[@]}"; do run "$short" >/dev/null; done
@@ -103,9 +113,9 @@ for round in $(seq 1 "$REPS"); do
   done
 done
 
-python3 - "$TSV" "$JDK_MAJOR" "${revs[@]}" <<'EOF'
+python3 - "$TSV" "$JDK_MAJOR" "$TRACK" "${revs[@]}" <<'EOF'
 import csv, statistics, sys
-tsv, jdk, revs = sys.argv[1], sys.argv[2], sys.argv[3:]
+tsv, jdk, track, revs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 rows = list(csv.DictReader(open(tsv), delimiter='\t'))
 peer = revs[-1] == 'peer'
 if peer:
@@ -113,7 +123,7 @@ if peer:
 wall = {r: {int(x['round']): float(x['wall_s']) for x in rows if x['rev'] == r} for r in revs + ['peer'] * peer}
 cpu = {r: [float(x['cpu_s']) for x in rows if x['rev'] == r] for r in revs + ['peer'] * peer}
 rounds = sorted(wall[revs[0]])
-print(f"generate track6, JDK {jdk}, {len(rounds)} interleaved rounds")
+print(f"generate {track}, JDK {jdk}, {len(rounds)} interleaved rounds")
 print("| revision | median s | min–max s | CPU s | ÷ previous | ÷ first |" + (" ÷ peer |" if peer else ""))
 print("|---|---:|---|---:|---:|---:|" + ("---:|" if peer else ""))
 for i, r in enumerate(revs):
