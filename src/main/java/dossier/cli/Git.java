@@ -76,13 +76,13 @@ final class Git {
 
   /** Paths (relative to the top level) of files added, copied, modified or renamed in the index. */
   List<String> staged() {
-    String out = text("diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR");
+    String out = text("diff", "--cached", "--name-only", "-z", "--no-relative", "--diff-filter=ACMR");
     return out.isEmpty() ? List.of() : List.of(out.split("\0"));
   }
 
   /** Paths (relative to the top level) of tracked files whose working copy differs from the index. */
   List<String> unstaged() {
-    String out = text("diff", "--name-only", "-z");
+    String out = text("diff", "--name-only", "-z", "--no-relative");
     return out.isEmpty() ? List.of() : List.of(out.split("\0"));
   }
 

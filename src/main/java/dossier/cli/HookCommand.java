@@ -2,6 +2,9 @@ package dossier.cli;
 
 import dossier.DossierException;
 import dossier.render.AtomicFile;
+import dossier.render.Blocks;
+import dossier.spec.SpecLoader;
+import dossier.spec.TrackSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,8 +128,9 @@ final class HookCommand {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
-      description = "What the pre-commit hook runs: refresh the staged dossiers, and those whose spec, snapshot or "
-          + "readiness file is staged; exit 1 when one had stale numbers, so that they are reviewed and staged again.")
+      description = "What the pre-commit hook runs: refresh the staged dossiers, and those whose spec, snapshot, "
+          + "readiness file or query is staged; exit 1 when one had stale numbers, so that they are reviewed and staged "
+          + "again, or when a file one is computed from has changes that are not staged or is not in git.")
   static final class Run implements Callable<Integer> {
     @ParentCommand private HookCommand hook;
     @Spec private CommandSpec spec;
@@ -137,7 +145,7 @@ final class HookCommand {
       Path top = git.topLevel();
       // The staged text of each dossier to check: what gets committed (the working file may hold more).
       // Those staged, and those one of whose inputs (spec, snapshot, readiness file) is staged.
-      java.util.Map<String, String> dossiers = new java.util.TreeMap<>();
+      Map<String, String> dossiers = new TreeMap<>();
       List<String> staged = git.staged();
       for (String path : staged) {
         if (path.endsWith(".md")) {
@@ -147,7 +155,7 @@ final class HookCommand {
           }
         }
       }
-      java.util.Set<Path> inputs = new java.util.HashSet<>();
+      Set<Path> inputs = new HashSet<>();
       staged.stream().filter(p -> !dossiers.containsKey(p)).forEach(p -> inputs.add(DossierInputs.real(top.resolve(p))));
       if (!inputs.isEmpty() && Files.isDirectory(main.project.resolve(dossier.spec.SpecLoader.DOSSIERS))) {
         DossierInputs of = new DossierInputs(main.project);
@@ -165,13 +173,13 @@ final class HookCommand {
       if (dossiers.isEmpty()) {
         return 0; // a commit that touches no dossier, nor what one is computed from, is none of our business
       }
-      String unstagedInput = unstagedInput(main, git, top, dossiers);
-      if (unstagedInput != null) {
-        err.println("dossier: " + unstagedInput);
+      SourceOptions rows = reachable(source, err);
+      String uncommitted = uncommittedInput(main, git, top, dossiers, rows.database(main));
+      if (uncommitted != null) {
+        err.println("dossier: " + uncommitted);
         err.flush();
         return DossierException.WORK_FAILED;
       }
-      SourceOptions rows = reachable(source, err);
       Refresher refresher = new Refresher(main, rows, err, CheckCommand.REFRESH_FORCE);
       List<String> refreshed = new ArrayList<>();
       for (String path : dossiers.keySet()) {
@@ -196,28 +204,55 @@ final class HookCommand {
     }
 
     /**
-     * Why the dossiers cannot be checked against what is staged, or null: the numbers are computed
-     * from the working files of the spec, snapshot, readiness file and query, so one of them with
-     * changes that are not staged would check the staged dossier against rows that are not committed.
+     * Why the dossiers cannot be checked against what the commit holds, or null. Their numbers are
+     * computed from the working copies of the files their specs name (the spec, the readiness file,
+     * and the snapshot or, with a database, the query): one of them with changes that are not staged,
+     * or not in git at all, would check a staged dossier against inputs that are not being committed.
      */
-    private static String unstagedInput(Main main, Git git, Path top, java.util.Map<String, String> dossiers) {
-      List<String> unstaged = git.unstaged();
-      if (unstaged.isEmpty()) {
-        return null;
-      }
-      java.util.Map<Path, String> changed = new java.util.HashMap<>();
-      unstaged.forEach(p -> changed.put(DossierInputs.real(top.resolve(p)), p));
-      DossierInputs of = new DossierInputs(main.project);
-      for (var e : dossiers.entrySet()) {
-        Optional<String> spec = dossier.render.Blocks.firstLineSpec(e.getValue());
-        for (Path input : spec.map(of::ofSpec).orElse(List.of())) {
-          if (changed.containsKey(input)) {
-            return changed.get(input) + " has changes that are not staged, and " + e.getKey() + " is checked against"
-                + " what is staged: stage them (git add) or set them aside (git stash --keep-index), then commit again";
+    private static String uncommittedInput(Main main, Git git, Path top, Map<String, String> dossiers,
+        boolean database) {
+      Set<Path> unstaged = new HashSet<>();
+      git.unstaged().forEach(p -> unstaged.add(DossierInputs.real(top.resolve(p))));
+      Path realTop = DossierInputs.real(top);
+      SpecLoader loader = new SpecLoader(main.project);
+      for (Map.Entry<String, String> e : dossiers.entrySet()) {
+        for (Path input : readFrom(main, loader, e.getValue(), database)) {
+          Path real = DossierInputs.real(input);
+          if (!real.startsWith(realTop) || !Files.exists(real)) {
+            continue; // outside the repository, or missing: what the computation says of it is enough
+          }
+          String path = realTop.relativize(real).toString().replace('\\', '/');
+          if (unstaged.contains(real)) {
+            return path + " has changes that are not staged, and " + e.getKey() + " is checked against what is"
+                + " staged: stage them (git add, or name the file in git commit) or set them aside"
+                + " (git stash --keep-index), then commit again";
+          }
+          if (!git.tracked(path)) {
+            return path + " is not in git, and " + e.getKey() + " is computed from it: add it (git add), then commit"
+                + " again";
           }
         }
       }
       return null;
+    }
+
+    /** The files a dossier's numbers are read from, by the spec its first line names (the spec alone when invalid). */
+    private static List<Path> readFrom(Main main, SpecLoader loader, String dossierText, boolean database) {
+      Optional<String> name = Blocks.firstLineSpec(dossierText);
+      if (name.isEmpty()) {
+        return List.of();
+      }
+      List<Path> out = new ArrayList<>();
+      try {
+        TrackSpec spec = loader.load(name.get());
+        out.add(main.project.resolve(spec.file()));
+        spec.readiness().ifPresent(out::add);
+        (database ? spec.query() : spec.snapshot()).ifPresent(out::add);
+      } catch (DossierException e) {
+        // An invalid spec: the check of its dossier says what is wrong with it.
+        out.add(main.project.resolve(SpecLoader.DOSSIERS).resolve(name.get() + ".yaml"));
+      }
+      return out;
     }
 
     /**
@@ -231,7 +266,7 @@ final class HookCommand {
       }
       try {
         dossier.source.DatabaseSource.ping(dossier.source.PgSettings.resolve(
-            java.util.Optional.ofNullable(source.db), main.env, main.home, err::println));
+            Optional.ofNullable(source.db), main.env, main.home, err::println));
         return source;
       } catch (DossierException e) {
         err.println("dossier: " + e.getMessage() + "; the hook uses the committed snapshots instead");

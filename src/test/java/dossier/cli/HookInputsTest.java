@@ -89,14 +89,62 @@ class HookInputsTest {
     GitRepo.Result blocked = commit("a retry landed");
     assertEquals(1, blocked.exit(), blocked.output());
     assertEquals("dossier: " + SNAPSHOT + " has changes that are not staged, and " + DOSSIER + " is checked against"
-        + " what is staged: stage them (git add) or set them aside (git stash --keep-index), then commit again\n",
-        blocked.output());
+        + " what is staged: stage them (git add, or name the file in git commit) or set them aside"
+        + " (git stash --keep-index), then commit again\n", blocked.output());
     assertEquals(dossier, read(DOSSIER), "nothing refreshed from rows that are not staged");
+    assertEquals("", gitResult("status", "--porcelain", "--", "dossiers/img").output(), "nor a figure");
 
     git("add", SNAPSHOT);
     GitRepo.Result stale = commit("both retries landed");
     assertEquals(1, stale.exit(), stale.output());
     assertTrue(stale.output().contains(BLOCKED + "  " + DOSSIER + "\n"), stale.output());
+  }
+
+  @Test
+  void commitAllStagesTheInputItselfSoTheDossierIsChecked() throws IOException {
+    retry(4, "0.5");
+    Files.writeString(repo.resolve(TRACK5), read(TRACK5) + "\nA note.\n");
+
+    GitRepo.Result blocked = gitResult("commit", "-q", "-a", "-m", "a retry landed");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertTrue(blocked.output().contains(BLOCKED + "  " + DOSSIER + "\n"), blocked.output());
+  }
+
+  @Test
+  void anInputThatIsNotInGitStopsTheCommit() throws IOException {
+    // The spec now names a snapshot that was never added: the commit would not hold the rows.
+    Files.copy(repo.resolve(SNAPSHOT), repo.resolve("dossiers/data/track6-v2.csv"));
+    Files.writeString(repo.resolve(SPEC), read(SPEC).replace("snapshot: data/track6-focal-loss.csv",
+        "snapshot: data/track6-v2.csv"));
+    git("add", SPEC);
+
+    GitRepo.Result blocked = commit("the new snapshot");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertEquals("dossier: dossiers/data/track6-v2.csv is not in git, and " + DOSSIER + " is computed from it: add it"
+        + " (git add), then commit again\n", blocked.output());
+
+    git("add", "dossiers/data/track6-v2.csv");
+    GitRepo.Result passed = commit("the new snapshot, added");
+    assertEquals(0, passed.exit(), passed.output());
+  }
+
+  @Test
+  void unstagedChangesToAnotherDossiersInputsDoNotMatter() throws IOException {
+    // Track 5's snapshot is being edited; the commit is about Track 6 only.
+    Files.writeString(repo.resolve("dossiers/data/track5-label-smoothing.csv"),
+        read("dossiers/data/track5-label-smoothing.csv") + "\n");
+    Files.writeString(repo.resolve(DOSSIER), read(DOSSIER) + "\nA note.\n");
+    git("add", DOSSIER);
+
+    GitRepo.Result passed = commit("a note");
+    assertEquals(0, passed.exit(), passed.output());
+  }
+
+  /** Changes the f1_buy of the snapshot's line {@code line} (0-based) in the working tree. */
+  private void retry(int line, String f1) throws IOException {
+    List<String> lines = Files.readAllLines(repo.resolve(SNAPSHOT));
+    lines.set(line, lines.get(line).replaceFirst(",completed,0\\.[0-9]+,", ",completed," + f1 + ","));
+    Files.write(repo.resolve(SNAPSHOT), lines);
   }
 
   @Test
