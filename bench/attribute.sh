@@ -38,11 +38,17 @@ while getopts 'r:j:pP:t:o:' opt; do
     r) REPS=$OPTARG ;;
     j) JDK_MAJOR=$OPTARG ;;
     p) PEER=1 ;;
-    *) sed -n '2,25p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,24p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 1 ] || { sed -n '2,25p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,24p' "$0" >&2; exit 2; }
+if [ -n "$PEER" ] && { [ -n "$PROJECT" ] || [ "$TRACK" != track6 ]; }; then
+  echo "attribute.sh: -p times the peer's generate track6 on this tree's dossiers/; it cannot go with -P or -t" >&2
+  exit 2
+fi
+# Decimal points, whatever the caller's locale, for EPOCHREALTIME, bc and printf.
+export LC_ALL=C
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JDK17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
@@ -96,7 +102,7 @@ run() {
   start=$EPOCHREALTIME
   [ "$short" = peer ] || cmd+=(generate "$TRACK" --force)
   (cd "$OUT/p-$short" && /usr/bin/time -f '%U %S' -o "$OUT/time" "${cmd[@]}" >/dev/null 2>"$OUT/err") || {
-    log "$short: generate $TRACK failed:"; cat "$OUT/err" >&2; exit 1; }
+    log "$short: the run failed:"; cat "$OUT/err" >&2; return 1; }
   end=$EPOCHREALTIME
   printf '%s %s\n' "$(echo "$end - $start" | bc)" "$(awk '{print $1 + $2}' "$OUT/time")"
 }
@@ -108,7 +114,8 @@ log "warm-up (trains the start-up caches)"
 for short in "${revs[@]}"; do run "$short" >/dev/null; done
 for round in $(seq 1 "$REPS"); do
   for short in "${revs[@]}"; do
-    read -r wall cpu < <(run "$short")
+    run "$short" >"$OUT/run" || exit 1
+    read -r wall cpu <"$OUT/run"
     printf '%s\t%s\t%s\t%s\n' "$round" "$short" "$wall" "$cpu" >>"$TSV"
   done
 done

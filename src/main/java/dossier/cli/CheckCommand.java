@@ -62,7 +62,7 @@ final class CheckCommand implements Callable<Integer> {
       return report(checked, out, err);
     }
     // Computed several at a time, each into a value (its report, what it prints, what it wrote to
-    // standard error); printed here in file order, as google-java-format's Main.formatFiles does.
+    // standard error), and printed here in file order: the output is that of a loop over the files.
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(dossiers.size(),
         Runtime.getRuntime().availableProcessors())));
     try {
@@ -70,6 +70,9 @@ final class CheckCommand implements Callable<Integer> {
       for (Future<Done> future : futures) {
         Done done = result(future);
         done.err().writeTo(err);
+        if (done.defect() != null) {
+          throw done.defect(); // after what the dossier printed, as in a loop
+        }
         checked.add(done.checked());
         if (done.checked().status() == CheckReport.Status.error) {
           err.println("dossier: " + done.checked().error());
@@ -83,21 +86,26 @@ final class CheckCommand implements Callable<Integer> {
     return report(checked, out, err);
   }
 
-  /** One dossier checked: its report, the text {@code --format text} prints, and its standard error. */
-  private record Done(CheckReport.Checked checked, String text, TaskErr err) {}
+  /**
+   * One dossier checked: its report, the text {@code --format text} prints, its standard error, and
+   * a defect of the tool's it threw (null when none), thrown once its standard error is printed.
+   */
+  private record Done(CheckReport.Checked checked, String text, TaskErr err, RuntimeException defect) {}
 
   private Done check(Path file) {
     TaskErr taskErr = new TaskErr();
     try {
       Refresher.Outcome o = new Refresher(main, source, taskErr, REFRESH_FORCE).compute(file);
-      return new Done(CheckReport.Checked.of(o), o.stale() ? StaleDiff.describe(o) : "current " + o.shown() + "\n",
-          taskErr);
+      String text = format != Format.text ? "" : o.stale() ? StaleDiff.describe(o) : "current " + o.shown() + "\n";
+      return new Done(CheckReport.Checked.of(o), text, taskErr, null);
     } catch (DossierException e) {
-      return new Done(CheckReport.Checked.failed(SourceOptions.shown(main, file), e.getMessage()), "", taskErr);
+      return new Done(CheckReport.Checked.failed(SourceOptions.shown(main, file), e.getMessage()), "", taskErr, null);
+    } catch (RuntimeException e) {
+      return new Done(null, "", taskErr, e);
     }
   }
 
-  /** What a task returned; a defect it threw is thrown here, as a loop over the dossiers would have. */
+  /** What a task returned (it catches what it throws but an Error, thrown here). */
   private static Done result(Future<Done> future) {
     try {
       return future.get();
@@ -108,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
       if (e.getCause() instanceof Error error) {
         throw error;
       }
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw new IllegalStateException(e.getCause());
     }
   }
 

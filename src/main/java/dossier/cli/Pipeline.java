@@ -106,7 +106,7 @@ final class Pipeline {
 
   /**
    * A tie of completed attempts is decided by a rule, not by the data: says so, one line each, for
-   * every command that computes from rows.
+   * the commands that compute a dossier or print an analysis ({@code list} only counts rows).
    */
   static void warnTies(TrackAnalysis analysis, String source, PrintWriter err) {
     for (var branch : analysis.branches()) {

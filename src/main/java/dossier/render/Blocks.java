@@ -496,7 +496,7 @@ public final class Blocks {
   private static DossierException mangled(String file, int line, String marker) {
     return error(file, line, "mangled marker " + marker.strip()
         + "; expected <!-- dossier:begin NAME --> or <!-- dossier:end NAME sha1:CHECKSUM --> (no checksum in a dossier"
-        + " written before checksums): put the marker back as it was (git diff shows it)");
+        + " written before checksums): put the marker back as it was (git diff, or git log -p, shows it)");
   }
 
   private static DossierException error(String file, int line, String message) {

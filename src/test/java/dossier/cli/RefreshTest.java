@@ -126,7 +126,7 @@ class RefreshTest {
     assertEquals(1, r.exit());
     assertEquals("dossier: " + DOSSIER + ":" + line + ": mangled marker <!-- dossier:ned paired -->; expected "
         + "<!-- dossier:begin NAME --> or <!-- dossier:end NAME sha1:CHECKSUM --> (no checksum in a dossier written before"
-        + " checksums): put the marker back as it was (git diff shows it); the file is left as it was\n", r.err()
+        + " checksums): put the marker back as it was (git diff, or git log -p, shows it); the file is left as it was\n", r.err()
         .lines().filter(l -> !l.contains("no database")).map(l -> l + "\n").findFirst().orElse(""));
     assertEquals(mangled, read(DOSSIER));
 
@@ -193,7 +193,7 @@ class RefreshTest {
     assertEquals(3, r.exit(), r.err());
     assertEquals("dossier: " + DOSSIER + ":" + line + ": mangled marker <!-- dossier:ned paired -->; expected "
         + "<!-- dossier:begin NAME --> or <!-- dossier:end NAME sha1:CHECKSUM --> (no checksum in a dossier written before"
-        + " checksums): put the marker back as it was (git diff shows it); the file is left as it was\n"
+        + " checksums): put the marker back as it was (git diff, or git log -p, shows it); the file is left as it was\n"
         + "dossier: no database configured (--db, DOSSIER_DB_URL, PGHOST); reading the snapshot " + SNAPSHOT + "\n",
         r.err());
     assertEquals("current " + copy + "\n", r.out());

@@ -33,7 +33,7 @@ class BootstrapParallelTest {
     }
     assertArrayEquals(sequential(big, 10_321, -7), Bootstrap.resampleMeans(big, 10_321, -7));
     assertArrayEquals(sequential(big, 3, Long.MAX_VALUE), Bootstrap.resampleMeans(big, 3, Long.MAX_VALUE));
-    // Resamples are drawn two at a time: odd and even counts, around the chunk size (500).
+    // Counts around the chunk size (500): each chunk seeds its own generator where the stream is.
     for (int resamples : new int[] {1, 2, 5, 499, 500, 501, 1001}) {
       assertArrayEquals(sequential(small, resamples, 42), Bootstrap.resampleMeans(small, resamples, 42));
     }
@@ -52,7 +52,7 @@ class BootstrapParallelTest {
     assertArrayEquals(sequential(a, 10_000, 42), Bootstrap.resampleMeans(a, 10_000, 42, draws));
     org.junit.jupiter.api.Assertions.assertEquals(250_000, draws.size());
     assertArrayEquals(sequential(b, 10_000, 42), Bootstrap.resampleMeans(b, 10_000, 42, draws));
-    // Another seed or count is another key; odd counts end on a single resample.
+    // Another seed or count is another key, drawn and kept anew.
     assertArrayEquals(sequential(b, 1001, 7), Bootstrap.resampleMeans(b, 1001, 7, draws));
     assertArrayEquals(sequential(a, 1001, 7), Bootstrap.resampleMeans(a, 1001, 7, draws));
     org.junit.jupiter.api.Assertions.assertEquals(250_000 + 25_025, draws.size());
