@@ -91,6 +91,11 @@ final class Git {
     return !text("ls-files", "-z", "--", ":(literal)" + path).isEmpty();
   }
 
+  /** Whether a path is untracked and ignored (.gitignore and the like): a file the team keeps out of git. */
+  boolean ignored(String path) {
+    return !text("ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", ":(literal)" + path).isEmpty();
+  }
+
   /** The staged content of a path. */
   String stagedText(String path) {
     return text("show", ":" + path);

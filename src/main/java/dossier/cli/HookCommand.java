@@ -207,7 +207,8 @@ final class HookCommand {
      * Why the dossiers cannot be checked against what the commit holds, or null. Their numbers are
      * computed from the working copies of the files their specs name (the spec, the readiness file,
      * and the snapshot or, with a database, the query): one of them with changes that are not staged,
-     * or not in git at all, would check a staged dossier against inputs that are not being committed.
+     * or not in git at all (and not ignored), would check a staged dossier against inputs that are not
+     * being committed.
      */
     private static String uncommittedInput(Main main, Git git, Path top, Map<String, String> dossiers,
         boolean database) {
@@ -227,7 +228,8 @@ final class HookCommand {
                 + " staged: stage them (git add, or name the file in git commit) or set them aside"
                 + " (git stash --keep-index), then commit again";
           }
-          if (!git.tracked(path)) {
+          // An ignored file is one the team keeps out of git on purpose (large rows, say).
+          if (!git.tracked(path) && !git.ignored(path)) {
             return path + " is not in git, and " + e.getKey() + " is computed from it: add it (git add), then commit"
                 + " again";
           }

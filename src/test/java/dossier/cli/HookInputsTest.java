@@ -129,6 +129,19 @@ class HookInputsTest {
   }
 
   @Test
+  void anInputThatIsIgnoredOnPurposeIsReadAsItIs() throws IOException {
+    // A team that keeps its snapshots out of git: the hook computes from the file, as before.
+    Files.copy(repo.resolve(SNAPSHOT), repo.resolve("dossiers/data/track6-local.csv"));
+    Files.writeString(repo.resolve(".gitignore"), "dossiers/data/*-local.csv\n");
+    Files.writeString(repo.resolve(SPEC), read(SPEC).replace("snapshot: data/track6-focal-loss.csv",
+        "snapshot: data/track6-local.csv"));
+    git("add", SPEC, ".gitignore");
+
+    GitRepo.Result passed = commit("snapshots kept out of git");
+    assertEquals(0, passed.exit(), passed.output());
+  }
+
+  @Test
   void unstagedChangesToAnotherDossiersInputsDoNotMatter() throws IOException {
     // Track 5's snapshot is being edited; the commit is about Track 6 only.
     Files.writeString(repo.resolve("dossiers/data/track5-label-smoothing.csv"),
