@@ -88,12 +88,31 @@ final class Git {
 
   /** Whether a path is in the index (a file git knows, not an untracked one). */
   boolean tracked(String path) {
-    return !text("ls-files", "-z", "--", ":(literal)" + path).isEmpty();
+    return !text("ls-files", "-z", "--", top(path)).isEmpty();
+  }
+
+  /** Those of {@code paths} that are in the index, in one call of git. */
+  java.util.Set<String> tracked(java.util.Collection<String> paths) {
+    if (paths.isEmpty()) {
+      return java.util.Set.of();
+    }
+    List<String> args = new ArrayList<>(List.of("ls-files", "-z", "--full-name", "--"));
+    paths.forEach(p -> args.add(top(p)));
+    String out = text(args.toArray(String[]::new));
+    return out.isEmpty() ? java.util.Set.of() : java.util.Set.of(out.split("\0"));
   }
 
   /** Whether a path is untracked and ignored (.gitignore and the like): a file the team keeps out of git. */
   boolean ignored(String path) {
-    return !text("ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", ":(literal)" + path).isEmpty();
+    return !text("ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", top(path)).isEmpty();
+  }
+
+  /**
+   * A pathspec for a path relative to the top level, taken as it is: git reads pathspecs relative to
+   * the folder it runs in (the project, which may be a subfolder of the repository).
+   */
+  private static String top(String path) {
+    return ":(top,literal)" + path;
   }
 
   /** The staged content of a path. */

@@ -216,20 +216,28 @@ final class HookCommand {
       git.unstaged().forEach(p -> unstaged.add(DossierInputs.real(top.resolve(p))));
       Path realTop = DossierInputs.real(top);
       SpecLoader loader = new SpecLoader(main.project);
+      // Each dossier with the inputs it is read from, relative to the top level (outside the repository,
+      // or missing: what the computation says of it is enough).
+      Map<String, List<String>> inputs = new TreeMap<>();
       for (Map.Entry<String, String> e : dossiers.entrySet()) {
         for (Path input : readFrom(main, loader, e.getValue(), database)) {
           Path real = DossierInputs.real(input);
-          if (!real.startsWith(realTop) || !Files.exists(real)) {
-            continue; // outside the repository, or missing: what the computation says of it is enough
+          if (real.startsWith(realTop) && Files.exists(real)) {
+            inputs.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                .add(realTop.relativize(real).toString().replace('\\', '/'));
           }
-          String path = realTop.relativize(real).toString().replace('\\', '/');
-          if (unstaged.contains(real)) {
+        }
+      }
+      Set<String> tracked = git.tracked(inputs.values().stream().flatMap(List::stream).distinct().toList());
+      for (Map.Entry<String, List<String>> e : inputs.entrySet()) {
+        for (String path : e.getValue()) {
+          if (unstaged.contains(DossierInputs.real(top.resolve(path)))) {
             return path + " has changes that are not staged, and " + e.getKey() + " is checked against what is"
                 + " staged: stage them (git add, or name the file in git commit) or set them aside"
                 + " (git stash --keep-index), then commit again";
           }
           // An ignored file is one the team keeps out of git on purpose (large rows, say).
-          if (!git.tracked(path) && !git.ignored(path)) {
+          if (!tracked.contains(path) && !git.ignored(path)) {
             return path + " is not in git, and " + e.getKey() + " is computed from it: add it (git add), then commit"
                 + " again";
           }

@@ -148,6 +148,52 @@ class HookScriptTest {
     assertTrue(blocked.output().contains(DOSSIER), blocked.output());
   }
 
+  @Test
+  void aProjectInASubfolderCommitsAProseEditAndStopsOnAnInputNotInGit() throws IOException {
+    // Paths are the repository's, not the subfolder's: a tracked spec is found tracked.
+    Path sub = Files.createDirectories(repo.resolve("analysis"));
+    Files.move(repo.resolve("dossiers"), sub.resolve("dossiers"));
+    git("add", "-A");
+    git("commit", "-q", "-m", "moved");
+    Run install = Run.offline(home, "-C", sub.toString(), "hook", "install");
+    assertEquals(0, install.exit(), install.err());
+    Path dossier = sub.resolve(DOSSIER);
+    Files.writeString(dossier, Files.readString(dossier) + "\nA reviewer's note.\n");
+    git("add", "analysis/" + DOSSIER);
+    GitRepo.Result passed = commit("a note");
+    assertEquals(0, passed.exit(), passed.output());
+
+    Path spec = sub.resolve("dossiers/track6.yaml");
+    Files.copy(sub.resolve(SNAPSHOT), sub.resolve("dossiers/data/track6-v2.csv"));
+    Files.writeString(spec, Files.readString(spec).replace("snapshot: data/track6-focal-loss.csv",
+        "snapshot: data/track6-v2.csv"));
+    git("add", "analysis/dossiers/track6.yaml");
+    GitRepo.Result blocked = commit("the new snapshot");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertEquals("dossier: analysis/dossiers/data/track6-v2.csv is not in git, and analysis/" + DOSSIER
+        + " is computed from it: add it (git add), then commit again\n", blocked.output());
+  }
+
+  @Test
+  void aProjectInASubfolderHasItsDossierCheckedWhenOnlyItsSnapshotIsStaged() throws IOException {
+    Path sub = Files.createDirectories(repo.resolve("analysis"));
+    Files.move(repo.resolve("dossiers"), sub.resolve("dossiers"));
+    git("add", "-A");
+    git("commit", "-q", "-m", "moved");
+    Run install = Run.offline(home, "-C", sub.toString(), "hook", "install");
+    assertEquals(0, install.exit(), install.err());
+    Path snapshot = sub.resolve(SNAPSHOT);
+    List<String> lines = Files.readAllLines(snapshot);
+    lines.set(4, lines.get(4).replaceFirst(",completed,0\\.[0-9]+,", ",completed,0.5,"));
+    Files.write(snapshot, lines);
+    git("add", "analysis/" + SNAPSHOT);
+
+    GitRepo.Result blocked = commit("new rows");
+    assertEquals(1, blocked.exit(), blocked.output());
+    assertTrue(blocked.output().contains("have been refreshed in the working tree; review these files, stage them"
+        + " (git add), and commit again:\n  analysis/" + DOSSIER + "\n"), blocked.output());
+  }
+
   /** A jar of nothing but a manifest whose Class-Path is this test's class path: the tool, its libraries. */
   private static void manifestOnlyJar(Path jar) throws IOException {
     Manifest manifest = new Manifest();
