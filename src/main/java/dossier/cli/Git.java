@@ -80,31 +80,34 @@ final class Git {
     return out.isEmpty() ? List.of() : List.of(out.split("\0"));
   }
 
-  /** Paths (relative to the top level) of tracked files whose working copy differs from the index. */
-  List<String> unstaged() {
-    String out = text("diff", "--name-only", "-z", "--no-relative");
-    return out.isEmpty() ? List.of() : List.of(out.split("\0"));
-  }
-
   /** Whether a path is in the index (a file git knows, not an untracked one). */
   boolean tracked(String path) {
     return !text("ls-files", "-z", "--", top(path)).isEmpty();
   }
 
-  /** Those of {@code paths} that are in the index, in one call of git. */
-  java.util.Set<String> tracked(java.util.Collection<String> paths) {
+  /**
+   * What {@code git status} says of each of {@code paths} (relative to the top level) that is not
+   * clean, in one call: its two-letter code, {@code ??} for a file git does not know; a file that is
+   * ignored, or clean, is not in the map.
+   */
+  java.util.Map<String, String> status(java.util.Collection<String> paths) {
     if (paths.isEmpty()) {
-      return java.util.Set.of();
+      return java.util.Map.of();
     }
-    List<String> args = new ArrayList<>(List.of("ls-files", "-z", "--full-name", "--"));
+    List<String> args = new ArrayList<>(List.of("status", "--porcelain=v1", "-z", "--untracked-files=all", "--"));
     paths.forEach(p -> args.add(top(p)));
-    String out = text(args.toArray(String[]::new));
-    return out.isEmpty() ? java.util.Set.of() : java.util.Set.of(out.split("\0"));
-  }
-
-  /** Whether a path is untracked and ignored (.gitignore and the like): a file the team keeps out of git. */
-  boolean ignored(String path) {
-    return !text("ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--", top(path)).isEmpty();
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    String[] entries = text(args.toArray(String[]::new)).split("\0");
+    for (int k = 0; k < entries.length; k++) {
+      String e = entries[k];
+      if (e.length() > 3) {
+        out.put(e.substring(3), e.substring(0, 2));
+        if (e.charAt(0) == 'R' || e.charAt(0) == 'C') {
+          k++; // a rename or copy names its origin next
+        }
+      }
+    }
+    return out;
   }
 
   /**

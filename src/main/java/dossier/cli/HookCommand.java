@@ -212,8 +212,6 @@ final class HookCommand {
      */
     private static String uncommittedInput(Main main, Git git, Path top, Map<String, String> dossiers,
         boolean database) {
-      Set<Path> unstaged = new HashSet<>();
-      git.unstaged().forEach(p -> unstaged.add(DossierInputs.real(top.resolve(p))));
       Path realTop = DossierInputs.real(top);
       SpecLoader loader = new SpecLoader(main.project);
       // Each dossier with the inputs it is read from, relative to the top level (outside the repository,
@@ -228,18 +226,19 @@ final class HookCommand {
           }
         }
       }
-      Set<String> tracked = git.tracked(inputs.values().stream().flatMap(List::stream).distinct().toList());
+      // Untracked and ignored is not reported: a file the team keeps out of git on purpose (large rows, say).
+      Map<String, String> status = git.status(inputs.values().stream().flatMap(List::stream).distinct().toList());
       for (Map.Entry<String, List<String>> e : inputs.entrySet()) {
         for (String path : e.getValue()) {
-          if (unstaged.contains(DossierInputs.real(top.resolve(path)))) {
+          String code = status.getOrDefault(path, "  ");
+          if (code.equals("??")) {
+            return path + " is not in git, and " + e.getKey() + " is computed from it: add it (git add), then commit"
+                + " again";
+          }
+          if (code.charAt(1) != ' ') {
             return path + " has changes that are not staged, and " + e.getKey() + " is checked against what is"
                 + " staged: stage them (git add, or name the file in git commit) or set them aside"
                 + " (git stash --keep-index), then commit again";
-          }
-          // An ignored file is one the team keeps out of git on purpose (large rows, say).
-          if (!tracked.contains(path) && !git.ignored(path)) {
-            return path + " is not in git, and " + e.getKey() + " is computed from it: add it (git add), then commit"
-                + " again";
           }
         }
       }
