@@ -127,12 +127,7 @@ class HookScriptTest {
   @Test
   void aProjectInASubfolderOfTheRepositoryIsTheOneTheHookRefreshes() throws IOException {
     // The repository holds the project in `analysis/`: install with -C, commit a stale dossier.
-    Path sub = Files.createDirectories(repo.resolve("analysis"));
-    Files.move(repo.resolve("dossiers"), sub.resolve("dossiers"));
-    git("add", "-A");
-    git("commit", "-q", "-m", "moved");
-    Run install = Run.offline(home, "-C", sub.toString(), "hook", "install");
-    assertEquals(0, install.exit(), install.err());
+    Path sub = projectInSubfolder();
     assertTrue(Files.readString(repo.resolve(".git/hooks/pre-commit"))
         .contains("project=\"$(git rev-parse --show-toplevel)\"/'analysis'\n"));
 
@@ -151,12 +146,7 @@ class HookScriptTest {
   @Test
   void aProjectInASubfolderCommitsAProseEditAndStopsOnAnInputNotInGit() throws IOException {
     // Paths are the repository's, not the subfolder's: a tracked spec is found tracked.
-    Path sub = Files.createDirectories(repo.resolve("analysis"));
-    Files.move(repo.resolve("dossiers"), sub.resolve("dossiers"));
-    git("add", "-A");
-    git("commit", "-q", "-m", "moved");
-    Run install = Run.offline(home, "-C", sub.toString(), "hook", "install");
-    assertEquals(0, install.exit(), install.err());
+    Path sub = projectInSubfolder();
     Path dossier = sub.resolve(DOSSIER);
     Files.writeString(dossier, Files.readString(dossier) + "\nA reviewer's note.\n");
     git("add", "analysis/" + DOSSIER);
@@ -176,12 +166,7 @@ class HookScriptTest {
 
   @Test
   void aProjectInASubfolderHasItsDossierCheckedWhenOnlyItsSnapshotIsStaged() throws IOException {
-    Path sub = Files.createDirectories(repo.resolve("analysis"));
-    Files.move(repo.resolve("dossiers"), sub.resolve("dossiers"));
-    git("add", "-A");
-    git("commit", "-q", "-m", "moved");
-    Run install = Run.offline(home, "-C", sub.toString(), "hook", "install");
-    assertEquals(0, install.exit(), install.err());
+    Path sub = projectInSubfolder();
     Path snapshot = sub.resolve(SNAPSHOT);
     List<String> lines = Files.readAllLines(snapshot);
     lines.set(4, lines.get(4).replaceFirst(",completed,0\\.[0-9]+,", ",completed,0.5,"));
@@ -192,6 +177,17 @@ class HookScriptTest {
     assertEquals(1, blocked.exit(), blocked.output());
     assertTrue(blocked.output().contains("have been refreshed in the working tree; review these files, stage them"
         + " (git add), and commit again:\n  analysis/" + DOSSIER + "\n"), blocked.output());
+  }
+
+  /** Moves the project to {@code analysis/} of the repository, commits, and installs the hook with -C. */
+  private Path projectInSubfolder() throws IOException {
+    Path sub = Files.createDirectories(repo.resolve("analysis"));
+    Files.move(repo.resolve("dossiers"), sub.resolve("dossiers"));
+    git("add", "-A");
+    git("commit", "-q", "-m", "moved");
+    Run install = Run.offline(home, "-C", sub.toString(), "hook", "install");
+    assertEquals(0, install.exit(), install.err());
+    return sub;
   }
 
   /** A jar of nothing but a manifest whose Class-Path is this test's class path: the tool, its libraries. */
