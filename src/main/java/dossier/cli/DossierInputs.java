@@ -24,32 +24,50 @@ import java.util.Set;
  */
 final class DossierInputs {
   private final Path project;
-  private final Map<String, List<Path>> bySpec = new HashMap<>();
+  private final Map<String, Inputs> bySpec = new HashMap<>();
 
   DossierInputs(Path project) {
     this.project = project;
   }
 
-  /** The inputs of the spec named {@code spec}, on their real paths; the spec alone when it cannot be read. */
-  List<Path> ofSpec(String spec) {
+  /** The files of one spec, on their real paths. */
+  record Inputs(Path spec, Optional<Path> snapshot, Optional<Path> readiness, Optional<Path> query) {
+    /** Every one of them: a change to any may change the dossier. */
+    List<Path> all() {
+      List<Path> out = new ArrayList<>(List.of(spec));
+      snapshot.ifPresent(out::add);
+      readiness.ifPresent(out::add);
+      query.ifPresent(out::add);
+      return out;
+    }
+
+    /** Those a computation reads: the rows come from the database (by the query) or from the snapshot. */
+    List<Path> read(boolean database) {
+      List<Path> out = new ArrayList<>(List.of(spec));
+      readiness.ifPresent(out::add);
+      (database ? query : snapshot).ifPresent(out::add);
+      return out;
+    }
+  }
+
+  /** The inputs of the spec named {@code spec}; the spec alone when it cannot be read. */
+  Inputs of(String spec) {
     return bySpec.computeIfAbsent(spec, name -> {
-      List<Path> out = new ArrayList<>();
-      out.add(real(project.resolve(SpecLoader.DOSSIERS).resolve(name + ".yaml")));
+      Path file = real(project.resolve(SpecLoader.DOSSIERS).resolve(name + ".yaml"));
       try {
         TrackSpec loaded = new SpecLoader(project).load(name);
-        loaded.snapshot().ifPresent(p -> out.add(real(p)));
-        loaded.readiness().ifPresent(p -> out.add(real(p)));
-        loaded.query().ifPresent(p -> out.add(real(p)));
+        return new Inputs(file, loaded.snapshot().map(DossierInputs::real), loaded.readiness().map(DossierInputs::real),
+            loaded.query().map(DossierInputs::real));
       } catch (DossierException e) {
         // An invalid spec: its dossier is checked when the spec is staged, and the check says what is wrong.
+        return new Inputs(file, Optional.empty(), Optional.empty(), Optional.empty());
       }
-      return List.copyOf(out);
     });
   }
 
   /** Whether an input of the dossier at {@code file} is among {@code staged} (real paths). */
   boolean dependsOn(Path file, Set<Path> staged) {
-    return spec(file).map(name -> ofSpec(name).stream().anyMatch(staged::contains)).orElse(false);
+    return spec(file).map(name -> of(name).all().stream().anyMatch(staged::contains)).orElse(false);
   }
 
   /** The spec a dossier file's first line names. */

@@ -4,7 +4,6 @@ import dossier.DossierException;
 import dossier.render.AtomicFile;
 import dossier.render.Blocks;
 import dossier.spec.SpecLoader;
-import dossier.spec.TrackSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -157,8 +156,8 @@ final class HookCommand {
       }
       Set<Path> inputs = new HashSet<>();
       staged.stream().filter(p -> !dossiers.containsKey(p)).forEach(p -> inputs.add(DossierInputs.real(top.resolve(p))));
-      if (!inputs.isEmpty() && Files.isDirectory(main.project.resolve(dossier.spec.SpecLoader.DOSSIERS))) {
-        DossierInputs of = new DossierInputs(main.project);
+      DossierInputs of = new DossierInputs(main.project);
+      if (!inputs.isEmpty() && Files.isDirectory(main.project.resolve(SpecLoader.DOSSIERS))) {
         Path realTop = DossierInputs.real(top);
         for (Path file : new Refresher(main, source, err).files(List.of())) {
           String path = realTop.relativize(DossierInputs.real(file)).toString().replace('\\', '/');
@@ -174,7 +173,7 @@ final class HookCommand {
         return 0; // a commit that touches no dossier, nor what one is computed from, is none of our business
       }
       SourceOptions rows = reachable(source, err);
-      String uncommitted = uncommittedInput(main, git, top, dossiers, rows.database(main));
+      String uncommitted = uncommittedInput(of, git, top, dossiers, rows.database(main));
       if (uncommitted != null) {
         err.println("dossier: " + uncommitted);
         err.flush();
@@ -210,22 +209,20 @@ final class HookCommand {
      * or not in git at all (and not ignored), would check a staged dossier against inputs that are not
      * being committed.
      */
-    private static String uncommittedInput(Main main, Git git, Path top, Map<String, String> dossiers,
+    private static String uncommittedInput(DossierInputs of, Git git, Path top, Map<String, String> dossiers,
         boolean database) {
       Path realTop = DossierInputs.real(top);
-      SpecLoader loader = new SpecLoader(main.project);
       // Each dossier with the inputs it is read from, relative to the top level (outside the repository,
       // or missing: what the computation says of it is enough).
       Map<String, List<String>> inputs = new TreeMap<>();
-      for (Map.Entry<String, String> e : dossiers.entrySet()) {
-        for (Path input : readFrom(main, loader, e.getValue(), database)) {
-          Path real = DossierInputs.real(input);
-          if (real.startsWith(realTop) && Files.exists(real)) {
-            inputs.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                .add(realTop.relativize(real).toString().replace('\\', '/'));
+      dossiers.forEach((dossier, text) -> Blocks.firstLineSpec(text).ifPresent(spec -> {
+        for (Path input : of.of(spec).read(database)) {
+          if (input.startsWith(realTop) && Files.exists(input)) {
+            inputs.computeIfAbsent(dossier, k -> new ArrayList<>())
+                .add(realTop.relativize(input).toString().replace('\\', '/'));
           }
         }
-      }
+      }));
       // Untracked and ignored is not reported: a file the team keeps out of git on purpose (large rows, say).
       Map<String, String> status = git.status(inputs.values().stream().flatMap(List::stream).distinct().toList());
       for (Map.Entry<String, List<String>> e : inputs.entrySet()) {
@@ -243,25 +240,6 @@ final class HookCommand {
         }
       }
       return null;
-    }
-
-    /** The files a dossier's numbers are read from, by the spec its first line names (the spec alone when invalid). */
-    private static List<Path> readFrom(Main main, SpecLoader loader, String dossierText, boolean database) {
-      Optional<String> name = Blocks.firstLineSpec(dossierText);
-      if (name.isEmpty()) {
-        return List.of();
-      }
-      List<Path> out = new ArrayList<>();
-      try {
-        TrackSpec spec = loader.load(name.get());
-        out.add(main.project.resolve(spec.file()));
-        spec.readiness().ifPresent(out::add);
-        (database ? spec.query() : spec.snapshot()).ifPresent(out::add);
-      } catch (DossierException e) {
-        // An invalid spec: the check of its dossier says what is wrong with it.
-        out.add(main.project.resolve(SpecLoader.DOSSIERS).resolve(name.get() + ".yaml"));
-      }
-      return out;
     }
 
     /**
