@@ -71,7 +71,6 @@ final class Refresher {
       staleFigures.forEach(f -> out.add(dir == null ? f : dir.resolve(f).toString().replace('\\', '/')));
       return out;
     }
-
   }
 
   /**
