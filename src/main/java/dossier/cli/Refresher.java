@@ -184,7 +184,7 @@ final class Refresher {
   }
 
   /** Writes what {@code o} says is stale: its figures, its dossier. */
-  Outcome write(Outcome o) {
+  private Outcome write(Outcome o) {
     if (!o.old().equals(o.fresh())) {
       main.paths().toWrite(o.file(), o.shown()); // before its figures: a refused dossier writes nothing
     }
