@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -90,13 +92,13 @@ final class Git {
    * clean, in one call: its two-letter code, {@code ??} for a file git does not know; a file that is
    * ignored, or clean, is not in the map.
    */
-  java.util.Map<String, String> status(java.util.Collection<String> paths) {
+  Map<String, String> status(Collection<String> paths) {
     if (paths.isEmpty()) {
-      return java.util.Map.of();
+      return Map.of();
     }
     List<String> args = new ArrayList<>(List.of("status", "--porcelain=v1", "-z", "--untracked-files=all", "--"));
     paths.forEach(p -> args.add(top(p)));
-    java.util.Map<String, String> out = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
     String[] entries = text(args.toArray(String[]::new)).split("\0");
     for (int k = 0; k < entries.length; k++) {
       String e = entries[k];

@@ -143,7 +143,7 @@ final class HookCommand {
       Git git = new Git(main.project, main.env);
       Path top = git.topLevel();
       // The staged text of each dossier to check: what gets committed (the working file may hold more).
-      // Those staged, and those one of whose inputs (spec, snapshot, readiness file) is staged.
+      // Those staged, and those one of whose inputs (spec, snapshot, readiness file, query) is staged.
       Map<String, String> dossiers = new TreeMap<>();
       List<String> staged = git.staged();
       for (String path : staged) {
