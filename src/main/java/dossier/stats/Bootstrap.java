@@ -1,6 +1,5 @@
 package dossier.stats;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
@@ -51,8 +50,7 @@ public final class Bootstrap {
     }
     double[] means = resampleMeans(values, resamples, seed);
     double alpha = (1 - level) / 2;
-    Arrays.sort(means);
-    return new Interval(Percentile.ofSorted(means, alpha), Percentile.ofSorted(means, 1 - alpha));
+    return new Interval(Percentile.of(means, alpha), Percentile.of(means, 1 - alpha));
   }
 
   static double[] resampleMeans(double[] values, int resamples, long seed) {

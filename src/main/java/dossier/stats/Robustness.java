@@ -1,7 +1,9 @@
 package dossier.stats;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.numbers.rootfinder.BrentSolver;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -132,7 +134,7 @@ public record Robustness(
       pRope = 1 - pBetter - pWorse;
     }
     double atRope = power ? power(rope / se, df, q) : Double.NaN;
-    double mde = power ? mde(df, q) * se : Double.NaN;
+    double mde = power ? mde(df) * se : Double.NaN;
     return new Result(Optional.of(new Robustness(mean, se, df, t, p, mean - q * se, mean + q * se,
         mean - qFamily * se, mean + qFamily * se, pBetter, pRope, pWorse, rope, atRope, mde)), Optional.empty());
   }
@@ -152,6 +154,18 @@ public record Robustness(
     NoncentralT nct = NoncentralT.of(df, ncp);
     return Math.min(1, nct.survival(q) + Math.max(0, nct.cdf(-q)));
   }
+
+  /**
+   * MDE80 in units of SE: the ncp at which the power is {@link #TARGET_POWER}. It depends on df
+   * alone (q is the t quantile of df), and the variants of a branch, and the dossiers of a
+   * {@code check}, mostly share df: each df's root is found once per process (a pure function of
+   * its key, as {@link Draws} keeps the bootstrap's indices).
+   */
+  static double mde(int df) {
+    return MDE_BY_DF.computeIfAbsent(df, k -> mde(k, TDistribution.of(k).inverseSurvivalProbability(ALPHA / 2)));
+  }
+
+  private static final Map<Integer, Double> MDE_BY_DF = new ConcurrentHashMap<>();
 
   /**
    * The ncp at which the power is {@link #TARGET_POWER}: power rises with ncp from α at 0, so the
