@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:every dossier is current",
         "1:a dossier is stale: `dossier refresh` writes the fresh numbers",
-        "2:usage (bad option)",
+        "2:usage (a bad option, or a --query file that cannot be read)",
         "3:a dossier could not be checked (unreadable file, bad spec, database failure, an edit inside a block); "
             + "it wins over 1"})
 final class CheckCommand implements Callable<Integer> {
@@ -52,6 +52,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    source.checkQuery(main);
     List<CheckReport.Checked> checked = new ArrayList<>();
     List<Path> dossiers;
     try {

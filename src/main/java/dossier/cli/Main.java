@@ -203,9 +203,14 @@ public final class Main {
     return failed(commandLine, DossierException.WORK_FAILED);
   }
 
-  /** {@code exitCode}, or for {@code check} its own code for "could not check": 1 there means stale. */
+  /**
+   * {@code exitCode}, or for {@code check} its own code for "could not check" (1 there means
+   * stale); a command line that check cannot use (a bad --query) is a usage error there too, as
+   * picocli's own usage errors are.
+   */
   private static int failed(CommandLine command, int exitCode) {
-    return command.getCommand() instanceof CheckCommand ? CheckCommand.COULD_NOT_CHECK : exitCode;
+    return command.getCommand() instanceof CheckCommand && exitCode != DossierException.USAGE
+        ? CheckCommand.COULD_NOT_CHECK : exitCode;
   }
 
   /**

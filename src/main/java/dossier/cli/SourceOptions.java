@@ -92,6 +92,17 @@ final class SourceOptions {
         .orElseGet(DatabaseSource.Query::standard);
   }
 
+  /**
+   * Refuses, as a usage error (exit 2), a --query that rows would be read with and that cannot be
+   * read: a command over several dossiers checks it once, before any, rather than failing each
+   * dossier with the same line.
+   */
+  void checkQuery(Main main) {
+    if (query != null && database(main)) {
+      query(Optional.empty(), main);
+    }
+  }
+
   /** Where the rows came from: the server (never credentials), and the table or the team's query file. */
   private static String describe(PgSettings settings, DatabaseSource.Query sql, Main main) {
     return settings.describe() + (sql.origin().equals(DatabaseSource.Query.DEFAULT_RESOURCE)

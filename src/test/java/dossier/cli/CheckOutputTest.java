@@ -187,6 +187,6 @@ class CheckOutputTest {
   void theHelpDocumentsTheExitCodes() {
     Run help = check("--help");
     assertTrue(help.out().contains("Exit codes:\n  0   every dossier is current\n  1   a dossier is stale: `dossier refresh`"
-        + " writes the fresh numbers\n  2   usage (bad option)\n  3   a dossier could not be checked"), help.out());
+        + " writes the fresh numbers\n  2   usage (a bad option, or a --query file that cannot be read)\n  3   a dossier could not be checked"), help.out());
   }
 }

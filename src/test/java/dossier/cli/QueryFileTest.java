@@ -222,9 +222,15 @@ class QueryFileTest {
     Run git = dossier("stats", "track6", "--query", ".git/q.sql");
     assertTrue(git.err().startsWith("dossier: --query .git/q.sql is inside the repository's .git folder"), git.err());
 
+    // A bad --query is the command line's fault, not a dossier's: check says it once, exit 2, as
+    // every other command does, before it reads any dossier.
     Run folder = dossier("check", "--query", "sql", DOSSIER);
-    assertEquals(3, folder.exit(), "check could not check");
+    assertEquals(2, folder.exit(), folder.err());
     assertEquals("dossier: --query sql is a folder; name a file\n", folder.err());
+    assertEquals("", folder.out());
+    Run none = dossier("check", "--query", "sql/nope.sql");
+    assertEquals(2, none.exit(), none.err());
+    assertTrue(none.err().startsWith("dossier: --query sql/nope.sql: no such file;"), none.err());
 
     Run missing = dossier("stats", "track6", "--query", "sql/nope.sql");
     assertEquals(2, missing.exit(), missing.err());
