@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:every dossier is current",
         "1:a dossier is stale: `dossier refresh` writes the fresh numbers",
-        "2:usage (a bad option, or a --query file that cannot be read)",
+        "2:usage (a bad option, or a --query that names no file of the project)",
         "3:a dossier could not be checked (unreadable file, bad spec, database failure, an edit inside a block); "
             + "it wins over 1"})
 final class CheckCommand implements Callable<Integer> {
@@ -52,8 +52,19 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    source.checkQuery(main);
     List<CheckReport.Checked> checked = new ArrayList<>();
+    try {
+      source.checkQuery(main);
+    } catch (DossierException e) {
+      if (e.exitCode() == DossierException.USAGE) {
+        throw e; // no such file, a folder, outside the project: the command line's fault, exit 2
+      }
+      // A file that is there but cannot be read fails the check, not the command line: one line,
+      // and the report still printed, so that CI's JSON or comment says why.
+      err.println("dossier: " + e.getMessage());
+      checked.add(CheckReport.Checked.failed(null, e.getMessage()));
+      return report(checked, out, err);
+    }
     List<Path> dossiers;
     try {
       dossiers = new Refresher(main, source, err).files(files);

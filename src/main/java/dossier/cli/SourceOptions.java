@@ -93,9 +93,10 @@ final class SourceOptions {
   }
 
   /**
-   * Refuses, as a usage error (exit 2), a --query that rows would be read with and that cannot be
-   * read: a command over several dossiers checks it once, before any, rather than failing each
-   * dossier with the same line.
+   * Reads, once, a --query that rows would be read with, so that a command over several dossiers
+   * fails before any rather than each dossier with the same line: a usage error (exit 2) when it
+   * names no file of the project (missing, a folder, outside it), a failure of the work when the
+   * file is there but cannot be read.
    */
   void checkQuery(Main main) {
     if (query != null && database(main)) {

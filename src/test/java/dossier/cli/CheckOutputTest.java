@@ -183,10 +183,36 @@ class CheckOutputTest {
     assertTrue(none.out().contains("\"exit_code\": 3,"), none.out());
   }
 
+  /**
+   * A --query file that is there but cannot be read fails the check (3), not the command line (2):
+   * said once, before any dossier, and still in the report, so CI's JSON or comment names it.
+   */
+  @Test
+  void aQueryFileThatCannotBeReadIsReportedOnce() throws IOException {
+    Path latin1 = project.resolve("latin1.sql");
+    Files.write(latin1, "-- caf\u00e9\nSELECT 1\n".getBytes(StandardCharsets.ISO_8859_1));
+    Run r = check(Map.of("DOSSIER_DB_URL", "postgresql://127.0.0.1:1/sweeps"), "--format", "json",
+        "--query", latin1.toString());
+    assertEquals(3, r.exit(), r.err());
+    // The tail is the JDK's decoder's ("Input length = 3"); dossier's words are the head.
+    String error = r.err().replaceFirst("^dossier: ", "").strip();
+    assertTrue(error.startsWith("latin1.sql: cannot read the query: "), r.err());
+    assertEquals("dossier: " + error + "\n", r.err(), "one line, once");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> doc = (Map<String, Object>) JsonReader.parse(r.out());
+    assertEquals(3L, ((Number) doc.get("exit_code")).longValue(), r.out());
+    assertEquals(List.of(Map.of("status", "error", "error", error)),
+        ((List<?>) doc.get("dossiers")).stream().map(d -> {
+          Map<?, ?> m = (Map<?, ?>) d;
+          assertTrue(m.containsKey("file") && m.get("file") == null, r.out());
+          return Map.of("status", m.get("status"), "error", m.get("error"));
+        }).toList(), r.out());
+  }
+
   @Test
   void theHelpDocumentsTheExitCodes() {
     Run help = check("--help");
     assertTrue(help.out().contains("Exit codes:\n  0   every dossier is current\n  1   a dossier is stale: `dossier refresh`"
-        + " writes the fresh numbers\n  2   usage (a bad option, or a --query file that cannot be read)\n  3   a dossier could not be checked"), help.out());
+        + " writes the fresh numbers\n  2   usage (a bad option, or a --query that names no file of the project)\n  3   a dossier could not be checked"), help.out());
   }
 }
