@@ -632,7 +632,9 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", default=".")
     parser.add_argument("--spec", default="dossiers/track6.yaml")
-    parser.add_argument("--out-dir", default=None, help="where the dossier and its img/ go (default: beside the spec)")
+    parser.add_argument("--out-dir", default=None,
+                        help="where the dossier and its img/ go (default: target/bench/peer-out in the project, "
+                             "never the project's dossiers/, which holds dossier's own files)")
     args = parser.parse_args(argv)
     project = Path(args.project).resolve()
     spec_path = project / args.spec
@@ -669,7 +671,7 @@ def main(argv):
                          f"status={'failed' if any(s['failed'] for s in sweep.values()) else 'completed'}"}
     metadata = [(k, v, False) if v is not None else (k, filled.get(k, ""), True)
                 for k, v in spec.get("metadata", {}).items()]
-    out_dir = Path(args.out_dir).resolve() if args.out_dir else here
+    out_dir = Path(args.out_dir).resolve() if args.out_dir else project / "target/bench/peer-out"
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
     env.filters["code"] = lambda s: f"`{s}`"
     env.filters["slug"] = lambda s: re.sub("[^a-z0-9]+", "-", s.lower())
