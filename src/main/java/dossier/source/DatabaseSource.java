@@ -3,7 +3,9 @@ package dossier.source;
 import dossier.DossierException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,6 +59,10 @@ public final class DatabaseSource {
     public static Query of(Path file, String shown) {
       try {
         return new Query(shown, Files.readString(file, StandardCharsets.UTF_8));
+      } catch (CharacterCodingException e) {
+        throw new DossierException(shown + ": the query is not UTF-8 text; save the file as UTF-8", e);
+      } catch (AccessDeniedException e) {
+        throw new DossierException(shown + ": cannot read the query: permission denied; make the file readable", e);
       } catch (IOException e) {
         throw new DossierException(shown + ": cannot read the query: " + e.getMessage(), e);
       }

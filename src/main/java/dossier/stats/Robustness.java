@@ -155,6 +155,9 @@ public record Robustness(
     return Math.min(1, nct.survival(q) + Math.max(0, nct.cdf(-q)));
   }
 
+  /** MDE80 in units of SE by df, found once per process ({@link #mde(int)}). */
+  private static final Map<Integer, Double> MDE_BY_DF = new ConcurrentHashMap<>();
+
   /**
    * MDE80 in units of SE: the ncp at which the power is {@link #TARGET_POWER}. It depends on df
    * alone (q is the t quantile of df), and the variants of a branch, and the dossiers of a
@@ -164,8 +167,6 @@ public record Robustness(
   static double mde(int df) {
     return MDE_BY_DF.computeIfAbsent(df, k -> mde(k, TDistribution.of(k).inverseSurvivalProbability(ALPHA / 2)));
   }
-
-  private static final Map<Integer, Double> MDE_BY_DF = new ConcurrentHashMap<>();
 
   /**
    * The ncp at which the power is {@link #TARGET_POWER}: power rises with ncp from α at 0, so the

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,7 +95,7 @@ class PercentileTest {
    */
   @Test
   void equalsTheInterpolationOfTheSortedArray() {
-    var rng = org.apache.commons.rng.simple.RandomSource.SPLIT_MIX_64.create(20261206L);
+    UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(20261206L);
     double[] qs = {0, 0.025, 0.05, 0.5, 0.95, 0.975, 1};
     for (int trial = 0; trial < 2000; trial++) {
       int n = 1 + rng.nextInt(trial % 2 == 0 ? 40 : 3000);
