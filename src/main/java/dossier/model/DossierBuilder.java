@@ -6,6 +6,7 @@ import dossier.model.Dossier.Provenance;
 import dossier.source.RowsDigest;
 import dossier.format.Formats;
 import dossier.gates.BranchAnalysis;
+import dossier.gates.EvidenceFormat;
 import dossier.gates.Readiness;
 import dossier.gates.TrackAnalysis;
 import dossier.model.Dossier.BootstrapView;
@@ -55,7 +56,7 @@ public final class DossierBuilder {
       if (ba.analysed()) {
         // Figures are named after the spec, not the output file, so --out does not rename them.
         String figures = "img/" + spec.name() + (branches.isEmpty() ? "" : "-branch-" + (i + 1));
-        branches.add(BranchViews.of(bs, analysis.plan(), ba, figures));
+        branches.add(BranchViews.of(bs, analysis.plan(), ba, figures, EvidenceFormat.of(spec.layout())));
       }
       // The sweep state covers the main branch and the branches shown there only; a further
       // analysed branch states its own run under Decisions.
