@@ -105,7 +105,7 @@ final class BranchViews {
         (int) cs.stream().filter(c -> c.undefined().isEmpty() && !Sides.below(c, format) && !Sides.above(c, format))
             .count(),
         (int) cs.stream().filter(c -> c.undefined().isPresent()).count(),
-        Formats.f1Outward(weakest, weakest > 0), EffectSize.label(weakest), Formats.p(maxBh),
+        Formats.f1Outward(weakest, weakest > 0), label(weakest, format), Formats.p(maxBh),
         (int) cs.stream().filter(c -> Sides.correctedBelow(c, format)).count(),
         (int) cs.stream().filter(c -> Sides.correctedAbove(c, format)).count(),
         Formats.p(maxCorrected),
@@ -182,9 +182,17 @@ final class BranchViews {
       }
     }
     String d = c.cohensD().isPresent() ? Formats.signed2(c.cohensD().getAsDouble()) : "";
-    String label = c.cohensD().isPresent() ? EffectSize.label(c.cohensD().getAsDouble()) : "";
+    String label = c.cohensD().isPresent() ? label(c.cohensD().getAsDouble(), format) : "";
     return new VariantFacts(v.variant(), v.verdict().name(), side, d, label, improved, regressed, cryptos.size(),
         failed, warned);
+  }
+
+  /**
+   * Sawilowsky's label of a Cohen's d as the layout prints it (3 decimals, or 2): a d of 0.4975
+   * prints 0.50, which is medium (≥ 0.5), so it is not called small beside it.
+   */
+  static String label(double d, EvidenceFormat format) {
+    return Double.isFinite(d) ? EffectSize.label(format.d(d).asPrinted()) : EffectSize.label(d);
   }
 
   private static List<VariantView> variantViews(BranchSpec bs) {
@@ -301,7 +309,7 @@ final class BranchViews {
         : Formats.NA;
     return new ComparisonView(c.variant(), c.pairs(), Formats.f4(c.meanDelta()), Formats.f4(c.ciLow()),
         Formats.f4(c.ciHigh()), Formats.f3(c.cohensD()),
-        c.cohensD().isPresent() ? EffectSize.label(c.cohensD().getAsDouble()) : "", Formats.p(c.pRaw()),
+        c.cohensD().isPresent() ? label(c.cohensD().getAsDouble(), format) : "", Formats.p(c.pRaw()),
         Formats.p(c.pBh()), excluded, Formats.f3(c.meanDelta(Metric.SORTINO)),
         Formats.signed2(c.meanDelta(Metric.TOTAL_RETURN)), Formats.f2(c.cohensD()), ci3, excludesZero,
         c.undefined().map(u -> u == Comparison.Undefined.NO_SPREAD ? "spread" : "pairs").orElse(""));

@@ -22,7 +22,6 @@ import dossier.spec.TrackSpec.Layout;
 import dossier.spec.TrackSpec.VariantSpec;
 import dossier.stats.Bootstrap;
 import dossier.stats.Comparison;
-import dossier.stats.EffectSize;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -192,7 +191,7 @@ public final class DossierBuilder {
       double hi = Arrays.stream(ds).max().getAsDouble();
       dMin = Formats.f1Outward(lo, true);
       dMax = Formats.f1Outward(hi, false);
-      label = EffectSize.label(Math.abs(lo) < Math.abs(hi) ? lo : hi);
+      label = BranchViews.label(Math.abs(lo) < Math.abs(hi) ? lo : hi, EvidenceFormat.of(spec.layout()));
     }
     VariantSpec baseline = bs.variants().get(0);
     return new Tldr(b.locked(), spec.narrative().hypothesis(), cryptosAgainst(b), cryptosFor(b),

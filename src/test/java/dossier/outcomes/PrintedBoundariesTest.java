@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sweeps built to sit on a boundary of the printed figures: an interval whose bound is just off 0
- * in binary but prints 0.0000 (or 0.000). A sentence, a count and a gate cell must agree with the
- * decimals printed beside them, as the gates do ({@link dossier.gates.Printed}). The deltas were tuned with the tool itself and SciPy:
+ * in binary but prints 0.0000 (or 0.000), a Cohen's d just under a label's threshold that prints on
+ * it. A sentence, a count, a gate cell and a label must agree with the decimals printed beside
+ * them, as the gates do ({@link dossier.gates.Printed}). The deltas were tuned with the tool itself and SciPy:
  * each comment gives the unrounded figure.
  */
 class PrintedBoundariesTest {
@@ -35,6 +36,12 @@ class PrintedBoundariesTest {
       {0.017523, 0.019135, 0.005304, -0.003004, -0.006281}, {0.004954, -0.005580, -0.009727, 0.006634, 0.005975},
       {0.010106, -0.004499, 0.004691, 0.003994, -0.010417}, {0.010021, 0.007848, 0.028532, 0.006671, 0.003194},
       {0.016969, 0.006629, 0.013731, 0.000986, 0.006823}};
+
+  /** Cohen's d = 0.49755, printed 0.50 in the gate-decision layout: medium (≥ 0.5), not small. */
+  private static final double[][] D_PRINTS_HALF = {
+      {0.002342, 0.010015, 0.002640, 0.001750, -0.004399}, {0.002768, 0.016020, 0.009142, 0.015270, 0.007390},
+      {0.008849, 0.006754, -0.011760, 0.013454, 0.009965}, {0.009889, -0.012013, -0.012538, -0.003995, 0.000219},
+      {0.007955, 0.004442, 0.010111, -0.001521, 0.007988}};
 
   @TempDir Path home;
 
@@ -81,6 +88,16 @@ class PrintedBoundariesTest {
         dossier);
   }
 
+  @Test
+  void anEffectLabelReadsTheDAsPrinted(@TempDir Path project) throws IOException {
+    String dossier = generate(project, "gate-decision", D_PRINTS_HALF, 1,
+        "criteria:", "  - id: cohens_d", "    min_d: 0.3");
+    assertTrue(dossier.contains("| `shaped` | 0.0040 | 0.000 | +0.00 | 0.50 (medium) | [0.001, 0.007] excludes 0 |"),
+        dossier);
+    assertTrue(dossier.contains("Cohen's d ≥ 0.4 on every variant (medium effect)"), dossier);
+    assertTrue(dossier.contains("| Cohen's d ≥ 0.3 | ✅ d = 0.50 (medium) |"), dossier);
+  }
+
   private static double[][] negated(double[][] deltas) {
     double[][] out = new double[deltas.length][];
     for (int c = 0; c < deltas.length; c++) {
@@ -94,9 +111,11 @@ class PrintedBoundariesTest {
 
   /**
    * A track of one variant {@code shaped} against {@code none}, whose f1_buy differ by exactly the
-   * decimal {@code deltas[crypto][fold]}; every other metric is the same on both.
+   * decimal {@code deltas[crypto][fold]}; every other metric is the same on both. {@code specLines}
+   * end the spec.
    */
-  private String generate(Path project, String layout, double[][] deltas, int track) throws IOException {
+  private String generate(Path project, String layout, double[][] deltas, int track, String... specLines)
+      throws IOException {
     String name = "track" + track;
     List<String> lines = new ArrayList<>();
     lines.add("run_id,factor,variant,crypto,fold,status,f1_buy,sortino,total_return,n_trades,ece,expectancy_net,"
@@ -128,7 +147,8 @@ class PrintedBoundariesTest {
         "  - factor: " + SweepProject.FACTOR, "    label: loss_shape", "    runs: [" + SweepProject.RUN + "]",
         "    baseline: none", "    variants:", "      - name: none", "      - name: shaped",
         "    cryptos: [" + String.join(", ", CRYPTOS) + "]", "    folds: 5", "narrative:",
-        "  hypothesis: reshaping the loss lifts f1_buy on the minority BUY class", ""), StandardCharsets.UTF_8);
+        "  hypothesis: reshaping the loss lifts f1_buy on the minority BUY class", String.join("\n", specLines), ""),
+        StandardCharsets.UTF_8);
     Run run = Run.offline(home, "-C", project.toString(), "generate", name);
     assertEquals(0, run.exit(), run.err());
     return Files.readString(dossiers.resolve(name + "-results.md"), StandardCharsets.UTF_8);
