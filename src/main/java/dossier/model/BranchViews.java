@@ -319,7 +319,11 @@ final class BranchViews {
     Optional<Robustness> r = c.robustness();
     if (r.isEmpty()) {
       return new RobustnessView(c.variant(), Formats.NA, Formats.NA, Formats.NA, Formats.NA, Formats.NA, Formats.NA,
-          Formats.NA, c.corrected().undefined().orElseThrow() == Robustness.Undefined.NO_SPREAD ? "spread" : "pair");
+          Formats.NA, switch (c.corrected().undefined().orElseThrow()) {
+            case NO_PAIRS -> "none";
+            case ONE_PAIR_CRYPTO -> "pair";
+            case NO_SPREAD -> "spread";
+          });
     }
     Robustness x = r.get();
     return new RobustnessView(c.variant(), Formats.p(x.p()), Formats.f4(x.ciLow()), Formats.f4(x.ciHigh()),

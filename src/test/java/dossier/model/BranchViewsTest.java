@@ -207,6 +207,14 @@ class BranchViewsTest {
   }
 
   @Test
+  void aVariantWithoutAnyPairHasItsCorrectedFiguresUndefinedForWantOfPairs() {
+    BranchSpec bs = branch("cleanlab", List.of(variant("off"), variant("filter")), FIVE);
+    List<ResultRow> rows = new ArrayList<>(grid("cleanlab", "off", FIVE, 5, 0));
+    FIVE.forEach(c -> rows.add(failed("cleanlab", "filter", c, 1, "timeout")));
+    assertEquals("none", view(bs, rows).robustness().get(0).undefined());
+  }
+
+  @Test
   void aCompletedRowWithoutATradeCoversItsCellButIsNotUseful() {
     BranchSpec bs = branch("ls", List.of(variant("none"), variant("mild")), FIVE);
     List<ResultRow> rows = new ArrayList<>(grid("ls", "none", FIVE, 5, 0));
