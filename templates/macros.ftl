@@ -89,7 +89,7 @@ CI95 below 0: ${b.direction.below} of ${n} ; above 0: ${b.direction.above} of ${
 </#list>
 <#list b.robustness?filter(r -> r.undefined?has_content) as r>
 
-n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined == "pair">: a crypto has a single pair, so its variance is unknown<#else>: the deltas are all equal within each crypto (SE 0)</#if>.
+n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined == "none">: it has no pair<#elseif r.undefined == "pair">: a crypto has a single pair, so its variance is unknown<#else>: the deltas are all equal within each crypto (SE 0)</#if>.
 </#list>
 
 <@powerSentence b/>

@@ -246,7 +246,7 @@ public final class GateEvaluator {
       return undefined(gate, c, primary);
     }
     Printed d = f.d(c.inference().get().cohensD());
-    String evidence = String.format(Locale.ROOT, "d = %s (%s)", d, EffectSize.label(d.value()));
+    String evidence = String.format(Locale.ROOT, "d = %s (%s)", d, EffectSize.label(d.asPrinted()));
     return result(gate, d.atLeast(gate.threshold("min_d")) ? Status.PASS : Status.FAIL, evidence);
   }
 

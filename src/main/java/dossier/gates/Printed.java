@@ -31,6 +31,14 @@ public record Printed(double value, int decimals, boolean signed) {
     return Formats.fixed(value, decimals, signed);
   }
 
+  /** The value as printed, rounded half up to its decimals: what a label such as "medium" reads. */
+  public double asPrinted() {
+    if (!finite()) {
+      throw new IllegalStateException("a value that is not finite has no printed decimal: " + value);
+    }
+    return Formats.decimal(value, decimals).doubleValue();
+  }
+
   public boolean atLeast(double threshold) {
     return compareTo(threshold) >= 0;
   }

@@ -43,8 +43,7 @@ public record TrackAnalysis(GatePlan plan, Readiness.Result readiness, List<Bran
    */
   public static TrackAnalysis of(TrackSpec spec, List<ResultRow> rows, String source) {
     GatePlan plan = plan(spec);
-    EvidenceFormat format = spec.layout() == TrackSpec.Layout.GATE_DECISION
-        ? EvidenceFormat.GATE_DECISION : EvidenceFormat.RESULTS;
+    EvidenceFormat format = EvidenceFormat.of(spec.layout());
     List<BranchAnalysis> branches = new ArrayList<>();
     Readiness.Result gate6 = null; // read once, for the first analysed branch
     for (BranchSpec b : spec.branches()) {

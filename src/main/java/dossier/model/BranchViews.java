@@ -2,6 +2,7 @@ package dossier.model;
 
 import dossier.format.Formats;
 import dossier.gates.BranchAnalysis;
+import dossier.gates.EvidenceFormat;
 import dossier.gates.GateEvaluator;
 import dossier.gates.GateKind;
 import dossier.gates.GatePlan;
@@ -55,8 +56,11 @@ final class BranchViews {
 
   private BranchViews() {}
 
-  /** @param figures the stem of the branch's figure files, e.g. {@code img/track6} */
-  static BranchView of(BranchSpec bs, GatePlan plan, BranchAnalysis analysis, String figures) {
+  /**
+   * @param figures the stem of the branch's figure files, e.g. {@code img/track6}
+   * @param format the layout's precision: where a CI lies against 0 is read on its bounds as printed
+   */
+  static BranchView of(BranchSpec bs, GatePlan plan, BranchAnalysis analysis, String figures, EvidenceFormat format) {
     BranchStats stats = analysis.stats();
     BranchSweep sweep = stats.sweep();
     Metric metric = stats.primary();
@@ -96,15 +100,16 @@ final class BranchViews {
     double maxCorrected = cs.stream().flatMap(c -> c.robustness().stream()).mapToDouble(Robustness::p).max()
         .orElse(Double.NaN);
     Direction direction = new Direction(
-        (int) cs.stream().filter(Comparison::ciBelowZero).count(),
-        (int) cs.stream().filter(Comparison::ciAboveZero).count(),
-        (int) cs.stream().filter(c -> c.undefined().isEmpty() && !c.ciBelowZero() && !c.ciAboveZero()).count(),
+        (int) cs.stream().filter(c -> Sides.below(c, format)).count(),
+        (int) cs.stream().filter(c -> Sides.above(c, format)).count(),
+        (int) cs.stream().filter(c -> c.undefined().isEmpty() && !Sides.below(c, format) && !Sides.above(c, format))
+            .count(),
         (int) cs.stream().filter(c -> c.undefined().isPresent()).count(),
-        Formats.f1Outward(weakest, weakest > 0), EffectSize.label(weakest), Formats.p(maxBh),
-        (int) cs.stream().filter(c -> c.robustness().filter(r -> r.ciHigh() < 0).isPresent()).count(),
-        (int) cs.stream().filter(c -> c.robustness().filter(r -> r.ciLow() > 0).isPresent()).count(),
+        Formats.f1Outward(weakest, weakest > 0), label(weakest, format), Formats.p(maxBh),
+        (int) cs.stream().filter(c -> Sides.correctedBelow(c, format)).count(),
+        (int) cs.stream().filter(c -> Sides.correctedAbove(c, format)).count(),
         Formats.p(maxCorrected),
-        cs.stream().filter(c -> c.robustness().filter(r -> r.ciHigh() < 0 || r.ciLow() > 0).isEmpty())
+        cs.stream().filter(c -> !Sides.correctedBelow(c, format) && !Sides.correctedAbove(c, format))
             .map(Comparison::variant).toList());
 
     List<VerdictView> verdicts = new ArrayList<>();
@@ -117,7 +122,7 @@ final class BranchViews {
 
     List<VariantFacts> facts = analysis.verdicts().stream()
         .map(v -> facts(v, cs.stream().filter(c -> c.variant().equals(v.variant())).findFirst().orElseThrow(), plan,
-            stats))
+            stats, format))
         .toList();
 
     Gate jointGate = plan.gates().stream().filter(g -> g.kind() == GateKind.JOINT).findFirst().orElseThrow();
@@ -125,11 +130,12 @@ final class BranchViews {
         metric.column(), bs.runIds(), run(sweep), variantViews(bs), bs.cryptoNames(), bs.cryptoSet().orElse(""),
         folds, sweep.foldIds(), bs.foldNote().orElse(""), coverage, new MeansTable(variants, means), longMeans(stats, variants),
         anomalies(stats), ties(stats), baselineWinsAll, winners, uniformPairs, commonExclusions, cs.size(),
-        cs.stream().map(BranchViews::comparison).toList(), direction,
-        cs.stream().map(BranchViews::robustness).toList(), power(cs, plan, folds), facts, GateSummaries.of(plan, analysis),
+        cs.stream().map(c -> comparison(c, format)).toList(), direction,
+        cs.stream().map(BranchViews::robustness).toList(), power(cs, plan, folds), facts, GateSummaries.of(plan, analysis, format),
         GateSummaries.criteria(plan, analysis), verdicts, uniformVerdict, analysis.locked(),
         cs.stream().map(c -> joint(c, jointGate)).toList(),
-        FigureBuilder.forest(figures + "-forest.svg", stats, plan, bs.baseline().value(), analysis.clearsLift()),
+        FigureBuilder.forest(figures + "-forest.svg", stats, plan, bs.baseline().value(), analysis.clearsLift(),
+            format),
         FigureBuilder.bars(figures + "-crypto.svg", stats, variants), bs.intro(), bs.decision(), bs.after());
   }
 
@@ -158,9 +164,9 @@ final class BranchViews {
    * What the sentences say of one variant: its CI95 against 0, the cryptos it moves each way (the
    * rule of gate 4: a mean Δ that prints above or below 0), and the gates it fails or cannot pass.
    */
-  static VariantFacts facts(VariantVerdict v, Comparison c, GatePlan plan, BranchStats stats) {
+  static VariantFacts facts(VariantVerdict v, Comparison c, GatePlan plan, BranchStats stats, EvidenceFormat format) {
     String side = c.undefined().isPresent() ? "undefined"
-        : c.ciAboveZero() ? "above" : c.ciBelowZero() ? "below" : "across";
+        : Sides.above(c, format) ? "above" : Sides.below(c, format) ? "below" : "across";
     List<String> cryptos = stats.sweep().cryptos();
     int improved = (int) cryptos.stream().filter(c::improves).count();
     int regressed = (int) cryptos.stream().filter(c::regresses).count();
@@ -176,9 +182,17 @@ final class BranchViews {
       }
     }
     String d = c.cohensD().isPresent() ? Formats.signed2(c.cohensD().getAsDouble()) : "";
-    String label = c.cohensD().isPresent() ? EffectSize.label(c.cohensD().getAsDouble()) : "";
+    String label = c.cohensD().isPresent() ? label(c.cohensD().getAsDouble(), format) : "";
     return new VariantFacts(v.variant(), v.verdict().name(), side, d, label, improved, regressed, cryptos.size(),
         failed, warned);
+  }
+
+  /**
+   * Sawilowsky's label of a Cohen's d as the layout prints it (3 decimals, or 2): a d of 0.4975
+   * prints 0.50, which is medium (≥ 0.5), so it is not called small beside it.
+   */
+  static String label(double d, EvidenceFormat format) {
+    return Double.isFinite(d) ? EffectSize.label(format.d(d).asPrinted()) : EffectSize.label(d);
   }
 
   private static List<VariantView> variantViews(BranchSpec bs) {
@@ -288,14 +302,14 @@ final class BranchViews {
         t.createdAt().toString(), t.counted(), t.other())).toList();
   }
 
-  static ComparisonView comparison(Comparison c) {
+  static ComparisonView comparison(Comparison c, EvidenceFormat format) {
     List<String> excluded = c.excluded().stream().map(e -> e.cell() + ": " + e.reason()).toList();
-    boolean excludesZero = c.ciBelowZero() || c.ciAboveZero();
+    boolean excludesZero = Sides.below(c, format) || Sides.above(c, format);
     String ci3 = c.inference().isPresent() ? "[" + Formats.f3(c.ciLow()) + ", " + Formats.f3(c.ciHigh()) + "]"
         : Formats.NA;
     return new ComparisonView(c.variant(), c.pairs(), Formats.f4(c.meanDelta()), Formats.f4(c.ciLow()),
         Formats.f4(c.ciHigh()), Formats.f3(c.cohensD()),
-        c.cohensD().isPresent() ? EffectSize.label(c.cohensD().getAsDouble()) : "", Formats.p(c.pRaw()),
+        c.cohensD().isPresent() ? label(c.cohensD().getAsDouble(), format) : "", Formats.p(c.pRaw()),
         Formats.p(c.pBh()), excluded, Formats.f3(c.meanDelta(Metric.SORTINO)),
         Formats.signed2(c.meanDelta(Metric.TOTAL_RETURN)), Formats.f2(c.cohensD()), ci3, excludesZero,
         c.undefined().map(u -> u == Comparison.Undefined.NO_SPREAD ? "spread" : "pairs").orElse(""));
@@ -305,7 +319,11 @@ final class BranchViews {
     Optional<Robustness> r = c.robustness();
     if (r.isEmpty()) {
       return new RobustnessView(c.variant(), Formats.NA, Formats.NA, Formats.NA, Formats.NA, Formats.NA, Formats.NA,
-          Formats.NA, c.corrected().undefined().orElseThrow() == Robustness.Undefined.NO_SPREAD ? "spread" : "pair");
+          Formats.NA, switch (c.corrected().undefined().orElseThrow()) {
+            case NO_PAIRS -> "none";
+            case ONE_PAIR_CRYPTO -> "pair";
+            case NO_SPREAD -> "spread";
+          });
     }
     Robustness x = r.get();
     return new RobustnessView(c.variant(), Formats.p(x.p()), Formats.f4(x.ciLow()), Formats.f4(x.ciHigh()),

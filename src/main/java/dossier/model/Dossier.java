@@ -213,8 +213,9 @@ public record Dossier(
 
   /**
    * A variant's fold-corrected figures ({@link dossier.stats.Robustness}) as the Robustness table
-   * prints them; {@code undefined} is why they are n/a, "pair" (a crypto with a single pair) or
-   * "spread" (SE 0), and empty when they are defined; the footnote's words are the template's.
+   * prints them; {@code undefined} is why they are n/a, "none" (no pair at all), "pair" (a crypto
+   * with a single pair) or "spread" (SE 0), and empty when they are defined; the footnote's words
+   * are the template's.
    *
    * @param ci3 "[a, b]" with 3 decimals (gate-decision layout); {@code ciLow}, {@code ciHigh}: 4
    * @param pBetter the posterior P(Δ > +g)

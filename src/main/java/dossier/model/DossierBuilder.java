@@ -6,6 +6,7 @@ import dossier.model.Dossier.Provenance;
 import dossier.source.RowsDigest;
 import dossier.format.Formats;
 import dossier.gates.BranchAnalysis;
+import dossier.gates.EvidenceFormat;
 import dossier.gates.Readiness;
 import dossier.gates.TrackAnalysis;
 import dossier.model.Dossier.BootstrapView;
@@ -21,7 +22,6 @@ import dossier.spec.TrackSpec.Layout;
 import dossier.spec.TrackSpec.VariantSpec;
 import dossier.stats.Bootstrap;
 import dossier.stats.Comparison;
-import dossier.stats.EffectSize;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,7 +55,7 @@ public final class DossierBuilder {
       if (ba.analysed()) {
         // Figures are named after the spec, not the output file, so --out does not rename them.
         String figures = "img/" + spec.name() + (branches.isEmpty() ? "" : "-branch-" + (i + 1));
-        branches.add(BranchViews.of(bs, analysis.plan(), ba, figures));
+        branches.add(BranchViews.of(bs, analysis.plan(), ba, figures, EvidenceFormat.of(spec.layout())));
       }
       // The sweep state covers the main branch and the branches shown there only; a further
       // analysed branch states its own run under Decisions.
@@ -191,7 +191,7 @@ public final class DossierBuilder {
       double hi = Arrays.stream(ds).max().getAsDouble();
       dMin = Formats.f1Outward(lo, true);
       dMax = Formats.f1Outward(hi, false);
-      label = EffectSize.label(Math.abs(lo) < Math.abs(hi) ? lo : hi);
+      label = BranchViews.label(Math.abs(lo) < Math.abs(hi) ? lo : hi, EvidenceFormat.of(spec.layout()));
     }
     VariantSpec baseline = bs.variants().get(0);
     return new Tldr(b.locked(), spec.narrative().hypothesis(), cryptosAgainst(b), cryptosFor(b),

@@ -1,6 +1,7 @@
 package dossier.model;
 
 import dossier.format.Formats;
+import dossier.gates.EvidenceFormat;
 import dossier.gates.GateKind;
 import dossier.gates.GatePlan;
 import dossier.model.Figures.Bar;
@@ -28,8 +29,12 @@ final class FigureBuilder {
 
   private FigureBuilder() {}
 
-  /** @param clearing the variants whose gate 1 passes: drawn as clearing the gate */
-  static Forest forest(String file, BranchStats stats, GatePlan plan, String baseline, java.util.Set<String> clearing) {
+  /**
+   * @param clearing the variants whose gate 1 passes: drawn as clearing the gate
+   * @param format the layout's precision: a CI is drawn below 0 when its high bound prints below 0
+   */
+  static Forest forest(String file, BranchStats stats, GatePlan plan, String baseline, java.util.Set<String> clearing,
+      EvidenceFormat format) {
     List<Comparison> cs = stats.comparisons();
     double threshold = plan.gates().stream().filter(g -> g.kind() == GateKind.F1_LIFT).findFirst()
         .map(g -> g.threshold("min_delta")).orElse(0.0);
@@ -52,7 +57,7 @@ final class FigureBuilder {
     List<ForestRow> rows = new ArrayList<>();
     for (int i = 0; i < cs.size(); i++) {
       Comparison c = cs.get(i);
-      String kind = c.ciBelowZero() ? "wrong" : clearing.contains(c.variant()) ? "pass" : "neutral";
+      String kind = Sides.below(c, format) ? "wrong" : clearing.contains(c.variant()) ? "pass" : "neutral";
       // An undefined CI is drawn as no interval, at the mean.
       rows.add(new ForestRow(c.variant(), u(TOP + ROW * i + ROW / 2), x.atOrEdge(c.ciLow().orElse(c.meanDelta())),
           x.atOrEdge(c.ciHigh().orElse(c.meanDelta())),

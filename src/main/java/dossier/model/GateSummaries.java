@@ -2,6 +2,7 @@ package dossier.model;
 
 import dossier.format.Formats;
 import dossier.gates.BranchAnalysis;
+import dossier.gates.EvidenceFormat;
 import dossier.gates.GateKind;
 import dossier.gates.GatePlan;
 import dossier.gates.GatePlan.Gate;
@@ -31,14 +32,15 @@ import java.util.Locale;
 final class GateSummaries {
   private GateSummaries() {}
 
-  static List<GateView> of(GatePlan plan, BranchAnalysis analysis) {
+  /** @param format the layout's precision, on which "with CI95 excluding 0" is read */
+  static List<GateView> of(GatePlan plan, BranchAnalysis analysis, EvidenceFormat format) {
     List<GateView> out = new ArrayList<>();
     for (Gate gate : plan.gates()) {
       List<GateResult> results = analysis.verdicts().stream().map(v -> v.gates().get(gate.number() - 1)).toList();
       boolean moot = gate.secondary() && !analysis.verdicts().isEmpty() && analysis.verdicts().stream()
           .allMatch(v -> v.gates().stream().anyMatch(r -> r.kind() == GateKind.F1_LIFT && r.status() == Status.FAIL));
       out.add(new GateView(gate.number(), label(gate, analysis.stats()), shortName(gate, analysis.stats()),
-          evidence(gate, analysis, results), counts(results), moot));
+          evidence(gate, analysis, results, format), counts(results), moot));
     }
     return out;
   }
@@ -135,7 +137,8 @@ final class GateSummaries {
     return s == Status.WARN ? "⚠ WARN" : s.name();
   }
 
-  private static String evidence(Gate gate, BranchAnalysis analysis, List<GateResult> results) {
+  private static String evidence(Gate gate, BranchAnalysis analysis, List<GateResult> results,
+      EvidenceFormat format) {
     BranchStats stats = analysis.stats();
     List<Comparison> cs = stats.comparisons();
     int n = cs.size();
@@ -147,8 +150,8 @@ final class GateSummaries {
       case F1_LIFT -> {
         double lo = cs.stream().mapToDouble(Comparison::meanDelta).min().orElseThrow();
         double hi = cs.stream().mapToDouble(Comparison::meanDelta).max().orElseThrow();
-        boolean allBelow = cs.stream().allMatch(Comparison::ciBelowZero);
-        boolean allAbove = cs.stream().allMatch(Comparison::ciAboveZero);
+        boolean allBelow = cs.stream().allMatch(c -> Sides.below(c, format));
+        boolean allAbove = cs.stream().allMatch(c -> Sides.above(c, format));
         if (allBelow || allAbove) {
           yield String.format(Locale.ROOT, "%s ∈ [%s, %s] with CI95 excluding 0%s", n == 1 ? "the variant" : "every variant",
               Formats.f4(lo), Formats.f4(hi), allBelow ? " in the WRONG direction" : "");

@@ -100,16 +100,6 @@ public record Comparison(
     return inference.map(i -> OptionalDouble.of(i.pBh())).orElse(OptionalDouble.empty());
   }
 
-  /** The CI is defined and lies wholly below 0. */
-  public boolean ciBelowZero() {
-    return inference.filter(i -> i.ciHigh() < 0).isPresent();
-  }
-
-  /** The CI is defined and lies wholly above 0. */
-  public boolean ciAboveZero() {
-    return inference.filter(i -> i.ciLow() > 0).isPresent();
-  }
-
   /** Mean Δ of the primary metric. */
   public double meanDelta() {
     return meanDeltas.get(primary);

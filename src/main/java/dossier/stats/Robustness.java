@@ -59,6 +59,8 @@ public record Robustness(
 
   /** Why the corrected figures are undefined. */
   public enum Undefined {
+    /** No crypto has a pair (every attempt of the variant, or of the baseline, failed). */
+    NO_PAIRS("there is no pair"),
     /** A crypto with pairs has only one: its variance, and so SE, is unknown. */
     ONE_PAIR_CRYPTO("a crypto has a single pair, so its variance is unknown"),
     /** Every crypto's deltas are equal (at the rounding level of the values). */
@@ -94,7 +96,10 @@ public record Robustness(
   public static Result of(List<double[]> byCrypto, double scale, double ratio, double rope, int family,
       boolean power) {
     List<double[]> groups = byCrypto.stream().filter(d -> d.length > 0).toList();
-    if (groups.isEmpty() || groups.stream().anyMatch(d -> d.length < 2) || !(ratio >= 0)) {
+    if (groups.isEmpty()) {
+      return new Result(Optional.empty(), Optional.of(Undefined.NO_PAIRS));
+    }
+    if (groups.stream().anyMatch(d -> d.length < 2) || !(ratio >= 0)) {
       return new Result(Optional.empty(), Optional.of(Undefined.ONE_PAIR_CRYPTO));
     }
     int n = groups.stream().mapToInt(d -> d.length).sum();

@@ -207,6 +207,14 @@ class BranchViewsTest {
   }
 
   @Test
+  void aVariantWithoutAnyPairHasItsCorrectedFiguresUndefinedForWantOfPairs() {
+    BranchSpec bs = branch("cleanlab", List.of(variant("off"), variant("filter")), FIVE);
+    List<ResultRow> rows = new ArrayList<>(grid("cleanlab", "off", FIVE, 5, 0));
+    FIVE.forEach(c -> rows.add(failed("cleanlab", "filter", c, 1, "timeout")));
+    assertEquals("none", view(bs, rows).robustness().get(0).undefined());
+  }
+
+  @Test
   void aCompletedRowWithoutATradeCoversItsCellButIsNotUseful() {
     BranchSpec bs = branch("ls", List.of(variant("none"), variant("mild")), FIVE);
     List<ResultRow> rows = new ArrayList<>(grid("ls", "none", FIVE, 5, 0));
@@ -219,7 +227,7 @@ class BranchViewsTest {
   // ---- the long per-crypto table and its anomalies ------------------------------------------
 
   private static BranchView view(BranchSpec bs, List<ResultRow> rows) {
-    return BranchViews.of(bs, PLAN, analyse(bs, rows), "img/x");
+    return BranchViews.of(bs, PLAN, analyse(bs, rows), "img/x", EvidenceFormat.GATE_DECISION);
   }
 
   @Test
@@ -352,14 +360,14 @@ class BranchViewsTest {
   @Test
   void gateViewIsMootOnlyWhenEveryVariantFailedThePrimaryGate() {
     BranchAnalysis mixed = threeWays();
-    assertTrue(GateSummaries.of(PLAN, mixed).stream().noneMatch(GateView::moot));
+    assertTrue(GateSummaries.of(PLAN, mixed, EvidenceFormat.GATE_DECISION).stream().noneMatch(GateView::moot));
 
     BranchSpec bs = branch("ls", List.of(variant("none"), variant("worse"), variant("worst")), FIVE);
     List<ResultRow> rows = new ArrayList<>(grid("ls", "none", FIVE, 5, 0));
     rows.addAll(grid("ls", "worse", FIVE, 5, -0.03).stream().map(BranchViewsTest::jitter).toList());
     rows.addAll(grid("ls", "worst", FIVE, 5, -0.05).stream().map(BranchViewsTest::jitter).toList());
     BranchAnalysis failed = analyse(bs, rows);
-    List<GateView> views = GateSummaries.of(PLAN, failed);
+    List<GateView> views = GateSummaries.of(PLAN, failed, EvidenceFormat.GATE_DECISION);
     assertEquals(List.of(false, false, false, false, false, false, false, false, true, false),
         views.stream().map(GateView::moot).toList());
     assertEquals(List.of(MOOT, MOOT), GateSummaries.criteria(PLAN, failed).rows().get(8).cells());
@@ -370,7 +378,7 @@ class BranchViewsTest {
     BranchStats stats = failed.stats();
     BranchAnalysis again = new BranchAnalysis(stats, GateEvaluator.evaluate(plain, stats, READY,
         EvidenceFormat.GATE_DECISION), true);
-    assertFalse(GateSummaries.of(plain, again).get(6).moot());
+    assertFalse(GateSummaries.of(plain, again, EvidenceFormat.GATE_DECISION).get(6).moot());
     assertEquals(List.of("✅ Δmax_drawdown = +0.50", "✅ Δmax_drawdown = +0.50"),
         GateSummaries.criteria(plain, again).rows().get(6).cells());
   }
@@ -381,7 +389,7 @@ class BranchViewsTest {
     BranchSpec bs = branch("ls", List.of(variant("none")), FIVE);
     BranchAnalysis a = analyse(bs, grid("ls", "none", FIVE, 5, 0));
     assertEquals(List.of(), a.verdicts());
-    assertTrue(GateSummaries.of(PLAN, a).stream().noneMatch(GateView::moot));
+    assertTrue(GateSummaries.of(PLAN, a, EvidenceFormat.GATE_DECISION).stream().noneMatch(GateView::moot));
     assertEquals(List.of(), GateSummaries.criteria(PLAN, a).variants());
   }
 
@@ -419,7 +427,8 @@ class BranchViewsTest {
     assertEquals(table(md, "| Factor | Variant | Useful rows (n_trades > 0) | Coverage (cryptos × folds) |"),
         rendered);
 
-    BranchView main = BranchViews.of(spec.branches().get(0), analysis.plan(), analysis.branches().get(0), "img/track5");
+    BranchView main = BranchViews.of(spec.branches().get(0), analysis.plan(), analysis.branches().get(0), "img/track5",
+        EvidenceFormat.GATE_DECISION);
     // Long means: ⚠ on the ECE of the soft variants only.
     assertEquals(table(md, "| Crypto | Variant | mean f1_buy | mean sortino | mean return | mean trades | mean ECE |"),
         main.longMeans().stream().map(r -> {
@@ -435,7 +444,8 @@ class BranchViewsTest {
     }).toList());
 
     // The cleanlab re-run: every variant failed f1_lift, so max_drawdown is moot as a gate too.
-    BranchView cleanlab = BranchViews.of(spec.branches().get(2), analysis.plan(), analysis.branches().get(2), "img/track5-branch-3");
+    BranchView cleanlab = BranchViews.of(spec.branches().get(2), analysis.plan(), analysis.branches().get(2),
+        "img/track5-branch-3", EvidenceFormat.GATE_DECISION);
     assertEquals(List.of(false, false, false, false, false, false, false, false, true, false),
         cleanlab.gates().stream().map(GateView::moot).toList());
     assertTrue(md.contains("- max_drawdown : not analysed (moot given the f1_buy gate fail)"));

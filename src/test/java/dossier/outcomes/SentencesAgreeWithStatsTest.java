@@ -115,6 +115,12 @@ class SentencesAgreeWithStatsTest {
     Map<String, Object> branch = ((List<Map<String, Object>>) json.get("branches")).get(0);
     List<Map<String, Object>> vs = (List<Map<String, Object>>) branch.get("variants");
     List<String> cryptos = sweep.cryptos();
+    // A sentence reads a CI as the layout prints it: a bound of 0.00003 prints 0.0000 and touches 0.
+    int decimals = sweep.layout().equals("gate-decision") ? 3 : 4;
+    vs.forEach(v -> {
+      asPrinted(v, decimals);
+      asPrinted(corrected(v), decimals);
+    });
 
     for (String bad : List.of("NaN", "Infinity", "[n/a", "d = n/a", "d ∈ [,")) {
       assertFalse(dossier.contains(bad), "the dossier prints " + bad);
@@ -411,6 +417,15 @@ class SentencesAgreeWithStatsTest {
       }
     }
     return out;
+  }
+
+  /** The CI bounds of {@code m} rounded half up to {@code decimals}, as the dossier prints them. */
+  private static void asPrinted(Map<String, Object> m, int decimals) {
+    for (String key : List.of("ci_low", "ci_high")) {
+      if (m.get(key) != null) {
+        m.put(key, round((Double) m.get(key), decimals).doubleValue());
+      }
+    }
   }
 
   private static Double ciLow(Map<String, Object> v) {

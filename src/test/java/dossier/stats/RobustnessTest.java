@@ -119,6 +119,14 @@ class RobustnessTest {
   }
 
   @Test
+  void aVariantWithoutAnyPairIsNotSaidToHaveACryptoWithOnePair() {
+    Robustness.Result r = Robustness.of(List.of(new double[0], new double[0]), 0.5, 0.25, 0.015, 2);
+    assertEquals(Robustness.Undefined.NO_PAIRS, r.undefined().orElseThrow());
+    assertEquals("there is no pair", r.undefined().orElseThrow().words());
+    assertTrue(r.figures().isEmpty());
+  }
+
+  @Test
   void aCryptoWithoutPairsIsLeftOut() {
     Robustness.Result with = Robustness.of(List.of(new double[] {0.01, 0.02, 0.04}, new double[0]), 0.5, 0.25, 0.015, 2);
     Robustness.Result without = Robustness.of(List.of(new double[] {0.01, 0.02, 0.04}), 0.5, 0.25, 0.015, 2);
