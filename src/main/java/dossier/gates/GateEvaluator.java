@@ -91,9 +91,9 @@ public final class GateEvaluator {
       return undefined(gate, c, primary);
     }
     Comparison.Inference i = c.inference().get();
-    Printed delta = f.delta(c.meanDelta());
-    Printed low = f.delta(i.ciLow());
-    Printed high = f.delta(i.ciHigh());
+    Printed delta = f.mean(c.meanDelta());
+    Printed low = f.ci(i.ciLow());
+    Printed high = f.ci(i.ciHigh());
     String evidence = String.format(Locale.ROOT, "Δ = %s, CI95 [%s, %s]", delta, low, high);
     if (high.below(0)) {
       evidence += " (significant in WRONG direction)";
@@ -117,8 +117,8 @@ public final class GateEvaluator {
           + c.corrected().undefined().orElseThrow().words() + ")");
     }
     Robustness r = c.robustness().get();
-    Printed low = f.delta(r.ciLowFamily());
-    Printed high = f.delta(r.ciHighFamily());
+    Printed low = f.ci(r.ciLowFamily());
+    Printed high = f.ci(r.ciHighFamily());
     if (!low.above(0)) {
       return result(gate, Status.WARN, String.format(Locale.ROOT,
           "%s; passes the naive test only: the corrected interval [%s, %s] includes 0", evidence, low, high));
@@ -254,7 +254,7 @@ public final class GateEvaluator {
     if (!Double.isFinite(c.meanDelta())) {
       return tooFewPairs(gate, c);
     }
-    Printed delta = f.delta(c.meanDelta());
+    Printed delta = f.mean(c.meanDelta());
     return result(gate, delta.atLeast(gate.threshold("min_delta")) ? Status.PASS : Status.FAIL, "Δ = " + delta);
   }
 

@@ -14,21 +14,21 @@ final class Sides {
 
   /** The bootstrap CI95 is defined and its low bound prints above 0. */
   static boolean above(Comparison c, EvidenceFormat f) {
-    return c.inference().filter(i -> f.delta(i.ciLow()).above(0)).isPresent();
+    return c.inference().filter(i -> f.ci(i.ciLow()).above(0)).isPresent();
   }
 
   /** The bootstrap CI95 is defined and its high bound prints below 0. */
   static boolean below(Comparison c, EvidenceFormat f) {
-    return c.inference().filter(i -> f.delta(i.ciHigh()).below(0)).isPresent();
+    return c.inference().filter(i -> f.ci(i.ciHigh()).below(0)).isPresent();
   }
 
   /** The fold-corrected CI95 is defined and its low bound prints above 0. */
   static boolean correctedAbove(Comparison c, EvidenceFormat f) {
-    return c.robustness().filter(r -> f.delta(r.ciLow()).above(0)).isPresent();
+    return c.robustness().filter(r -> f.ci(r.ciLow()).above(0)).isPresent();
   }
 
   /** The fold-corrected CI95 is defined and its high bound prints below 0. */
   static boolean correctedBelow(Comparison c, EvidenceFormat f) {
-    return c.robustness().filter(r -> f.delta(r.ciHigh()).below(0)).isPresent();
+    return c.robustness().filter(r -> f.ci(r.ciHigh()).below(0)).isPresent();
   }
 }

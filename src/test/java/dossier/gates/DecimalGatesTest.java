@@ -62,7 +62,7 @@ class DecimalGatesTest {
 
   @Test
   void gate1DecidesAtTheDecimalsOfTheGateDecisionLayout() {
-    assertGate(Status.PASS, "Δ = 0.015, CI95 [0.013, 0.017]; corrected interval [0.008, 0.022]",
+    assertGate(Status.PASS, "Δ = 0.0150, CI95 [0.013, 0.017]; corrected interval [0.008, 0.022]",
         gate(GatePlan.defaults(), liftOfExactly0015(), GateKind.F1_LIFT, EvidenceFormat.GATE_DECISION));
   }
 

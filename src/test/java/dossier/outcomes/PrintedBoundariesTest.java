@@ -98,6 +98,40 @@ class PrintedBoundariesTest {
     assertTrue(dossier.contains("| Cohen's d ≥ 0.3 | ✅ d = 0.50 (medium) |"), dossier);
   }
 
+  /**
+   * Every crypto's deltas {m + 0.004, m − 0.004, m + 0.002, m − 0.002, m}: mean Δ m exactly (in
+   * decimal), a CI well clear of 0.
+   */
+  private static double[][] around(double m) {
+    double[][] out = new double[CRYPTOS.size()][];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = new double[] {
+          new BigDecimal(Double.toString(m)).add(new BigDecimal("0.004")).doubleValue(),
+          new BigDecimal(Double.toString(m)).subtract(new BigDecimal("0.004")).doubleValue(),
+          new BigDecimal(Double.toString(m)).add(new BigDecimal("0.002")).doubleValue(),
+          new BigDecimal(Double.toString(m)).subtract(new BigDecimal("0.002")).doubleValue(), m};
+    }
+    return out;
+  }
+
+  /**
+   * The gate-decision layout prints mean Δ to 4 decimals in its table (the house format's figure
+   * for mean Δf1_buy) and used to quote it to 3 in gate 1: a mean Δ of 0.0145 and one of 0.01449
+   * both print 0.0145 in the table, yet the first read "✅ Δ = 0.015" against "≥ +0.015" and the
+   * second "❌ Δ = 0.014". Gate 1 now quotes and decides on the table's figure: 0.0145 fails.
+   */
+  @Test
+  void gateOneQuotesTheMeanDeltaAsTheTablePrintsIt(@TempDir Path project) throws IOException {
+    for (double m : new double[] {0.0145, 0.01449}) {
+      String dossier = generate(project, "gate-decision", around(m), 1);
+      assertTrue(dossier.contains("| `shaped` | 0.0145 |"), dossier);
+      assertTrue(dossier.contains("| F1_buy lift ≥ +0.015 with CI95 excluding 0 | ❌ Δ = 0.0145, CI95 ["), dossier);
+    }
+    String passing = generate(project, "gate-decision", around(0.01495), 1);
+    assertTrue(passing.contains("| `shaped` | 0.0150 |"), passing);
+    assertTrue(passing.contains("| F1_buy lift ≥ +0.015 with CI95 excluding 0 | ✅ Δ = 0.0150, CI95 ["), passing);
+  }
+
   private static double[][] negated(double[][] deltas) {
     double[][] out = new double[deltas.length][];
     for (int c = 0; c < deltas.length; c++) {
