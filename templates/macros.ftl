@@ -85,7 +85,7 @@ CI95 below 0: ${b.direction.below} of ${n} ; above 0: ${b.direction.above} of ${
 | Variant | corrected p | corrected CI95 | P(Δ > ${b.power.rope}) | MDE80 |
 |---|---|---|---|---|
 <#list b.robustness as r>
-| ${code(r.variant)} | ${r.p} | <#if r.undefined?has_content>n/a<#elseif three>${r.ci3}<#else>[${r.ciLow}, ${r.ciHigh}]</#if> | ${r.pBetter} | <#if three>${r.mde3}<#else>${r.mde}</#if> |
+| ${code(r.variant)} | ${r.p} | <#if r.undefined?has_content>n/a<#elseif three>${r.ci3}<#else>[${r.ciLow}, ${r.ciHigh}]</#if> | ${r.pBetter} | ${r.mde} |
 </#list>
 <#list b.robustness?filter(r -> r.undefined?has_content) as r>
 

@@ -319,7 +319,7 @@ final class BranchViews {
     Optional<Robustness> r = c.robustness();
     if (r.isEmpty()) {
       return new RobustnessView(c.variant(), Formats.NA, Formats.NA, Formats.NA, Formats.NA, Formats.NA, Formats.NA,
-          Formats.NA, switch (c.corrected().undefined().orElseThrow()) {
+          switch (c.corrected().undefined().orElseThrow()) {
             case NO_PAIRS -> "none";
             case ONE_PAIR_CRYPTO -> "pair";
             case NO_SPREAD -> "spread";
@@ -328,7 +328,7 @@ final class BranchViews {
     Robustness x = r.get();
     return new RobustnessView(c.variant(), Formats.p(x.p()), Formats.f4(x.ciLow()), Formats.f4(x.ciHigh()),
         "[" + Formats.f3(x.ciLow()) + ", " + Formats.f3(x.ciHigh()) + "]", Formats.probability(x.pBetter()),
-        Formats.f4(x.mde80()), Formats.f3(x.mde80()), "");
+        Formats.f4(x.mde80()), "");
   }
 
   /** What lift the sweep can see: MDE80 and power at gate 1's threshold over the variants with figures. */

@@ -132,6 +132,26 @@ class PrintedBoundariesTest {
     assertTrue(passing.contains("| F1_buy lift ≥ +0.015 with CI95 excluding 0 | ✅ Δ = 0.0150, CI95 ["), passing);
   }
 
+  /**
+   * MDE80 is one figure: the Robustness table and the power sentence under it print it alike, in
+   * both layouts (the gate-decision table used to print 3 decimals beside a sentence of 4, so an
+   * MDE80 of 0.0155 read 0.015, the gate's lift, in the table and "could detect a lift of 0.0155"
+   * below it).
+   */
+  @Test
+  void theMde80OfTheTableIsTheOneTheSentenceGives(@TempDir Path project) throws IOException {
+    for (String layout : List.of("results", "gate-decision")) {
+      String dossier = generate(project, layout, around(0.0145), layout.equals("results") ? 1 : 2);
+      java.util.regex.Matcher sentence = java.util.regex.Pattern
+          .compile("(?:MDE80 ≤ |could detect a lift of )(-?[0-9.]+)").matcher(dossier);
+      assertTrue(sentence.find(), dossier);
+      java.util.regex.Matcher row = java.util.regex.Pattern
+          .compile("\\| `shaped` \\| [^|]+ \\| [^|]+ \\| [^|]+ \\| (-?[0-9.]+) \\|\n").matcher(dossier);
+      assertTrue(row.find(), dossier);
+      assertEquals(sentence.group(1), row.group(1), layout + ": " + dossier);
+    }
+  }
+
   private static double[][] negated(double[][] deltas) {
     double[][] out = new double[deltas.length][];
     for (int c = 0; c < deltas.length; c++) {
