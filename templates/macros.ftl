@@ -66,9 +66,9 @@ Excluded from ${code(c.variant)} (${c.excluded?size} pair<#if c.excluded?size !=
 <#macro direction b>
 <#local n = b.comparisons?size>
 <#if b.direction.below == n>
-<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the wrong direction. Cohen's d ≤ ${b.direction.weakestD} on every variant (${b.direction.weakestLabel} effect)<#if b.direction.correctedBelow == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}: ${b.label} regresses ${b.metric} on this data, beyond noise.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
+<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the wrong direction. Cohen's d ≤ ${b.direction.weakestD}<#if n != 1> on every variant</#if> (${b.direction.weakestLabel} effect)<#if b.direction.correctedBelow == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}: ${b.label} regresses ${b.metric} on this data, beyond noise.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
 <#elseif b.direction.above == n>
-<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the right direction. Cohen's d ≥ ${b.direction.weakestD} on every variant (${b.direction.weakestLabel} effect)<#if b.direction.correctedAbove == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
+<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the right direction. Cohen's d ≥ ${b.direction.weakestD}<#if n != 1> on every variant</#if> (${b.direction.weakestLabel} effect)<#if b.direction.correctedAbove == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
 <#else>
 CI95 below 0: ${b.direction.below} of ${n} ; above 0: ${b.direction.above} of ${n} ; including 0: ${b.direction.straddling} of ${n}<#if b.direction.undefined gt 0> ; undefined: ${b.direction.undefined} of ${n}</#if>.
 </#if>
@@ -116,7 +116,7 @@ n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined =
 <#macro everyCi n><#if n == 1>the CI95<#else>every variant's CI95</#if></#macro>
 
 <#-- The range of the defined Cohen's d; the TL;DR leaves it out when none is defined. -->
-<#macro dRange t>Cohen's d ∈ [${t.dMin}, ${t.dMax}]</#macro>
+<#macro dRange t>Cohen's d <#if t.dMin == t.dMax>= ${t.dMin}<#else>∈ [${t.dMin}, ${t.dMax}]</#if></#macro>
 
 <#-- What keeps a variant from locking: "fails gates 2 (Joint metric) and 5 (Sample size)". -->
 <#macro shortfall f><#if f.failed?has_content>fails gate<#if f.failed?size gt 1>s</#if> <@andList f.failed/></#if><#if f.failed?has_content && f.warned?has_content>, and </#if><#if f.warned?has_content>is ⚠ on gate<#if f.warned?size gt 1>s</#if> <@andList f.warned/></#if></#macro>

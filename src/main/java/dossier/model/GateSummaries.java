@@ -153,8 +153,10 @@ final class GateSummaries {
         boolean allBelow = cs.stream().allMatch(c -> Sides.below(c, format));
         boolean allAbove = cs.stream().allMatch(c -> Sides.above(c, format));
         if (allBelow || allAbove) {
-          yield String.format(Locale.ROOT, "%s ∈ [%s, %s] with CI95 excluding 0%s", n == 1 ? "the variant" : "every variant",
-              Formats.f4(lo), Formats.f4(hi), allBelow ? " in the WRONG direction" : "");
+          String where = allBelow ? " in the WRONG direction" : "";
+          yield n == 1 ? String.format(Locale.ROOT, "Δ = %s with CI95 excluding 0%s", Formats.f4(lo), where)
+              : String.format(Locale.ROOT, "every variant ∈ [%s, %s] with CI95 excluding 0%s", Formats.f4(lo),
+                  Formats.f4(hi), where);
         }
         yield perVariant(analysis.verdicts(), gate.number());
       }

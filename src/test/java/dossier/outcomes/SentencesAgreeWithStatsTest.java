@@ -282,9 +282,12 @@ class SentencesAgreeWithStatsTest {
     return below == n ? "below" : above == n ? "above" : below == 0 && above == 0 ? "none" : "mixed";
   }
 
-  /** "Cohen's d ∈ [a, b]": a and b bound the defined d's, each within 0.1 of its end. */
+  /**
+   * "Cohen's d ∈ [a, b]": a and b bound the defined d's, each within 0.1 of its end; "Cohen's d =
+   * a" when the two ends print alike.
+   */
   private static void checkDRange(String tldr, List<Map<String, Object>> vs) {
-    Matcher m = Pattern.compile("Cohen's d ∈ \\[(-?[0-9.]+), (-?[0-9.]+)\\]").matcher(tldr);
+    Matcher m = Pattern.compile("Cohen's d (?:∈ \\[(-?[0-9.]+), (-?[0-9.]+)\\]|= (-?[0-9.]+))").matcher(tldr);
     if (!m.find()) {
       return;
     }
@@ -293,8 +296,8 @@ class SentencesAgreeWithStatsTest {
     assertTrue(ds.length > 0, "a d range without a defined d: " + tldr);
     double lo = java.util.Arrays.stream(ds).min().getAsDouble();
     double hi = java.util.Arrays.stream(ds).max().getAsDouble();
-    double a = Double.parseDouble(m.group(1));
-    double b = Double.parseDouble(m.group(2));
+    double a = Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(3));
+    double b = Double.parseDouble(m.group(2) != null ? m.group(2) : m.group(3));
     assertTrue(a <= lo + 1e-9 && lo - a < 0.1 + 1e-9 && b >= hi - 1e-9 && b - hi < 0.1 + 1e-9,
         "[" + a + ", " + b + "] for d from " + lo + " to " + hi);
   }
