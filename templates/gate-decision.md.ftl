@@ -80,7 +80,7 @@ ${s.value?no_esc}
 
 <@m.block "lock">
 <#if tldr.locked?size == 0>
-No lock. ${code(b.baseline)} stays the baseline.<#else>Lock <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>.</#if>
+No lock. ${code(b.baseline)} stays the baseline.<#else><@m.lockDecision b/></#if>
 </@m.block>
 <#if narrative.lockNote?has_content>
 

@@ -108,6 +108,20 @@ n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined =
 <#-- "a", "a and b", "a, b and c" -->
 <#macro andList items><#list items as x>${x}<#if x?has_next><#if x?index == items?size - 2> and <#else>, </#if></#if></#list></#macro>
 
+<#-- "a", "a or b", "a, b or c" -->
+<#macro orList items><#list items as x>${x}<#if x?has_next><#if x?index == items?size - 2> or <#else>, </#if></#if></#list></#macro>
+
+<#-- Several variants lock, and one value of the factor is locked: the numbers favour the highest
+     mean Δ as printed (Lead), or a tie, which the sweep does not break. The gates compare each
+     variant with the baseline only, so the sentence says so. -->
+<#macro severalLock b>
+<#local lead = b.lead>
+<#local leaders = lead.variants?map(v -> code(v))>
+**LOCK** <@orList leaders/>: <@andList b.locked?map(v -> code(v))/> pass every gate of ${plan} ${planSection}<#if !b.power.rule> (gate 1 by the house rule alone: the plan turns the corrected test off)</#if>, and <#if lead.variants?size == 1>${leaders[0]} has<#elseif lead.others?has_content><@andList leaders/> tie for<#else>tie for</#if> the highest mean Δ${b.metric} (${lead.delta}<#if lead.others?has_content>, against <@andList lead.others?map(o -> o.delta + " for " + code(o.variant))/></#if>); the gates compare each variant with ${code(b.baseline)}, not the variants with each other<#if lead.variants?size gt 1>, so the sweep does not choose between <@andList leaders/></#if>.</#macro>
+
+<#-- 6.1: the variant to lock; with several locking, the one the numbers favour, or the tie. -->
+<#macro lockDecision b><#if b.locked?size == 1>Lock ${code(b.locked[0])}.<#elseif b.lead.variants?size == 1>Lock ${code(b.lead.variants[0])}: the highest mean Δ${b.metric} (${b.lead.delta}) of the ${b.locked?size} variants that pass every gate.<#else>Lock <@orList b.lead.variants?map(v -> code(v))/>: they tie for the highest mean Δ${b.metric} (${b.lead.delta}) of the ${b.locked?size} variants that pass every gate; the sweep does not choose between them.</#if></#macro>
+
 <#macro codes names><#list names as v>${code(v)}<#sep>, </#sep></#list></#macro>
 
 <#-- "for all 4 focal variants (`a`, `b`, `c`, `d`)", or "for the focal variant `a`" -->
@@ -142,7 +156,7 @@ n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined =
 </#macro>
 
 <#-- The Verdict line of the gate-decision layout's header. -->
-<#macro verdictSummary b><#if b.locked?has_content>LOCK <#list b.locked as v>${v}<#sep> + </#sep></#list><#else>ABANDON ${b.factor} variant<#if b.facts?size gt 1>s</#if> (<#list b.facts as f>${f.variant}<#sep> + </#sep></#list>)<#if b.direction.below == b.facts?size> — <#if b.facts?size == 1>it regresses<#elseif b.facts?size == 2>both regress<#else>all regress</#if> ${b.metric}<#if tldr.cryptosAgainst == tldr.cryptos> on ${tldr.cryptos}/${tldr.cryptos} cryptos</#if> with <@significance b b.direction.correctedBelow/><#elseif b.direction.above == b.facts?size> — <#if b.facts?size == 1>it lifts ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fails other gates<#else><#if b.facts?size == 2>both<#else>all</#if> lift ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fail other gates</#if></#if></#if></#macro>
+<#macro verdictSummary b><#if b.locked?size == 1>LOCK ${b.locked[0]}<#elseif b.locked?has_content>LOCK <@orList b.lead.variants/> — <#if b.lead.variants?size == 1>the<#else>tied for the</#if> highest mean Δ${b.metric} (${b.lead.delta}) of the ${b.locked?size} variants that pass every gate<#else>ABANDON ${b.factor} variant<#if b.facts?size gt 1>s</#if> (<#list b.facts as f>${f.variant}<#sep> + </#sep></#list>)<#if b.direction.below == b.facts?size> — <#if b.facts?size == 1>it regresses<#elseif b.facts?size == 2>both regress<#else>all regress</#if> ${b.metric}<#if tldr.cryptosAgainst == tldr.cryptos> on ${tldr.cryptos}/${tldr.cryptos} cryptos</#if> with <@significance b b.direction.correctedBelow/><#elseif b.direction.above == b.facts?size> — <#if b.facts?size == 1>it lifts ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fails other gates<#else><#if b.facts?size == 2>both<#else>all</#if> lift ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fail other gates</#if></#if></#if></#macro>
 
 <#-- Statistical significance as the fold-corrected test has it, for every variant or the naive test only. -->
 <#macro significance b corrected><#if corrected == b.facts?size>statistical significance<#else>naive significance only (not after correcting for the folds)</#if></#macro>

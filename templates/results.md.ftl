@@ -14,7 +14,7 @@
 
 ${code(b.baseline)}<#if tldr.baselineNote?has_content> (${tldr.baselineNote?no_esc})</#if> stays as the production champion.
 <#else>
-**LOCK** <@m.codes tldr.locked/>: every gate of ${plan} ${planSection} passes<#if !b.power.rule> (gate 1 by the house rule alone: the plan turns the corrected test off)</#if>.<#if b.facts?size gt tldr.locked?size> <#if b.facts?size - tldr.locked?size == 1>The other variant does not lock<#else>The other variants do not lock</#if>: <@m.shortfalls b/>.</#if>
+<#if tldr.locked?size == 1>**LOCK** <@m.codes tldr.locked/>: every gate of ${plan} ${planSection} passes<#if !b.power.rule> (gate 1 by the house rule alone: the plan turns the corrected test off)</#if>.<#else><@m.severalLock b/></#if><#if b.facts?size gt tldr.locked?size> <#if b.facts?size - tldr.locked?size == 1>The other variant does not lock<#else>The other variants do not lock</#if>: <@m.shortfalls b/>.</#if>
 </#if>
 </@m.block>
 <#if tldr.extra?has_content>
@@ -99,7 +99,7 @@ ${narrative.supporting?no_esc}
 
 <@m.block "lock">
 <#if tldr.locked?size == 0>
-No lock. ${code(b.baseline)} stays the baseline in production.<#else>Lock <#list tldr.locked as v>${code(v)}<#sep>, </#sep></#list>.</#if>
+No lock. ${code(b.baseline)} stays the baseline in production.<#else><@m.lockDecision b/></#if>
 </@m.block>
 <#if narrative.lockNote?has_content>
 

@@ -17,6 +17,8 @@ import dossier.model.Dossier.ComparisonView;
 import dossier.model.Dossier.Coverage;
 import dossier.model.Dossier.Direction;
 import dossier.model.Dossier.JointView;
+import dossier.model.Dossier.Lead;
+import dossier.model.Dossier.LockedDelta;
 import dossier.model.Dossier.LongRow;
 import dossier.model.Dossier.MeansRow;
 import dossier.model.Dossier.MeansTable;
@@ -133,10 +135,26 @@ final class BranchViews {
         cs.stream().map(c -> comparison(c, format)).toList(), direction,
         cs.stream().map(BranchViews::robustness).toList(), power(cs, plan, folds), facts, GateSummaries.of(plan, analysis, format),
         GateSummaries.criteria(plan, analysis), verdicts, uniformVerdict, analysis.locked(),
+        lead(analysis.locked(), cs),
         cs.stream().map(c -> joint(c, jointGate)).toList(),
         FigureBuilder.forest(figures + "-forest.svg", stats, plan, bs.baseline().value(), analysis.clearsLift(),
             format),
         FigureBuilder.bars(figures + "-crypto.svg", stats, variants), bs.intro(), bs.decision(), bs.after());
+  }
+
+  /** The locking variants with the highest mean Δ as printed, and the other locking ones. */
+  static Lead lead(List<String> locked, List<Comparison> cs) {
+    // Mean Δ as the paired tables print it (4 decimals in both layouts): a tie there is a tie here.
+    List<String> printed = locked.stream().map(v -> cs.stream().filter(c -> c.variant().equals(v)).findFirst()
+        .map(c -> Formats.f4(c.meanDelta())).orElseThrow()).toList();
+    List<String> leaders = highest(locked, printed);
+    List<LockedDelta> others = new ArrayList<>();
+    for (int i = 0; i < locked.size(); i++) {
+      if (!leaders.contains(locked.get(i))) {
+        others.add(new LockedDelta(locked.get(i), printed.get(i)));
+      }
+    }
+    return new Lead(leaders, leaders.isEmpty() ? "" : printed.get(locked.indexOf(leaders.get(0))), others);
   }
 
   /** The variants whose mean, as printed, is the highest of the row: one, or several tied. */

@@ -116,6 +116,7 @@ public record Dossier(
       List<VerdictView> verdicts,
       boolean uniformVerdict,
       List<String> locked,
+      Lead lead,
       List<JointView> joint,
       Figures.Forest forest,
       Figures.Bars bars,
@@ -160,6 +161,22 @@ public record Dossier(
    * @param createdAt as ISO-8601 UTC, e.g. 2026-04-29T12:05:00Z
    */
   public record TieView(String variant, String cell, String createdAt, String counted, String other) {}
+
+  /**
+   * Among the variants that lock, those with the highest mean Δ as printed (several when they tie),
+   * and the others' printed mean Δ: one value of a factor is locked, and the numbers favour these.
+   *
+   * @param variants empty when no variant locks
+   * @param others the locking variants that do not lead, each with its printed mean Δ
+   */
+  public record Lead(List<String> variants, String delta, List<LockedDelta> others) {
+    public Lead {
+      variants = List.copyOf(variants);
+      others = List.copyOf(others);
+    }
+  }
+
+  public record LockedDelta(String variant, String delta) {}
 
   /** The variant with the highest mean of a crypto, as printed; several when they tie. */
   public record Winner(String crypto, List<String> variants) {

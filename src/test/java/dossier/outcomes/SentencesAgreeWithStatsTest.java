@@ -173,7 +173,9 @@ class SentencesAgreeWithStatsTest {
         assertEquals(verdict.contains("regress"), below == n, verdict);
         assertEquals(verdict.contains(" lift"), above == n, verdict);
       } else {
-        assertEquals("LOCK " + String.join(" + ", locked), verdict);
+        assertEquals(locked.size() == 1 ? "LOCK " + locked.get(0) : "LOCK " + orList(leaders(vs)) + " — "
+            + (leaders(vs).size() == 1 ? "the" : "tied for the") + " highest mean Δf1_buy (" + leadDelta(vs)
+            + ") of the " + locked.size() + " variants that pass every gate", verdict);
       }
       return locked.isEmpty() ? kind(n, below, above) : "lock";
     }
@@ -181,7 +183,10 @@ class SentencesAgreeWithStatsTest {
     String tldr = block(dossier, "tldr");
     assertFalse(tldr.contains("n/a"), tldr);
     if (!locked.isEmpty()) {
-      assertTrue(tldr.startsWith("**LOCK** " + codes(locked) + ": every gate"), tldr);
+      // Several variants lock: the TL;DR leads with those of the highest mean Δ as printed.
+      assertTrue(locked.size() == 1 ? tldr.startsWith("**LOCK** " + codes(locked) + ": every gate")
+          : tldr.startsWith("**LOCK** " + orList(leaders(vs).stream().map(l -> "`" + l + "`").toList()) + ": ")
+              && tldr.contains(" the highest mean Δf1_buy (" + leadDelta(vs)), tldr);
     } else {
       assertTrue(tldr.startsWith("**ABANDON** "), tldr);
       assertTrue(tldr.contains("`" + sweep.baseline() + "` stays as the production champion"), tldr);
@@ -388,6 +393,26 @@ class SentencesAgreeWithStatsTest {
   private static int sign(Map<String, Object> v, String crypto) {
     Object delta = ((Map<String, Object>) v.get("per_crypto_delta")).get(crypto);
     return delta == null ? 0 : round((Double) delta, 4).signum();
+  }
+
+  /** The locking variants whose mean Δ, as printed (4 decimals), is the highest. */
+  private static List<String> leaders(List<Map<String, Object>> vs) {
+    List<Map<String, Object>> locked = vs.stream().filter(v -> v.get("verdict").equals("LOCK")).toList();
+    BigDecimal top = locked.stream().map(v -> round((Double) v.get("mean_delta"), 4)).max(BigDecimal::compareTo)
+        .orElseThrow();
+    return locked.stream().filter(v -> round((Double) v.get("mean_delta"), 4).compareTo(top) == 0)
+        .map(SentencesAgreeWithStatsTest::name).toList();
+  }
+
+  private static String leadDelta(List<Map<String, Object>> vs) {
+    return vs.stream().filter(v -> name(v).equals(leaders(vs).get(0))).map(v -> round((Double) v.get("mean_delta"), 4)
+        .toPlainString()).findFirst().orElseThrow();
+  }
+
+  /** "a", "a or b", "a, b or c" */
+  private static String orList(List<String> items) {
+    return items.size() == 1 ? items.get(0)
+        : String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
   }
 
   private static BigDecimal round(double x, int decimals) {

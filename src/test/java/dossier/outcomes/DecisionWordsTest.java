@@ -1,0 +1,64 @@
+package dossier.outcomes;
+
+import static dossier.outcomes.DecisionSweep.around;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The decision a reviewer reads (the TL;DR, the Verdict line, the lock sections) for outcomes the
+ * committed samples never show: several variants that lock, a tie as printed, two branches that
+ * lock, a lift that fails on readiness or on the corrected rule alone.
+ */
+class DecisionWordsTest {
+  private static final String COMPARE = "the gates compare each variant with `none`, not the variants with each other";
+
+  @TempDir Path home;
+
+  /**
+   * Three values of one factor pass every gate: one of them is locked, and the dossier says which
+   * the numbers favour (the highest mean Δ as printed), not "lock all three".
+   */
+  @Test
+  void severalLockingVariantsNameTheOneWithTheHighestMeanDelta(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("results").branch("loss_shape", "none", "sharp", around(0.03), "sharper",
+        around(0.05), "flat", around(0.02)).generate(project, home, 1);
+    assertTrue(dossier.contains("\n**LOCK** `sharper`: `sharp`, `sharper` and `flat` pass every gate of"
+        + " F1_BUY_BOOST_PLAN.md §6, and `sharper` has the highest mean Δf1_buy (0.0500, against 0.0300 for `sharp`"
+        + " and 0.0200 for `flat`); " + COMPARE + ".\n"), dossier);
+    assertTrue(dossier.contains("\nLock `sharper`: the highest mean Δf1_buy (0.0500) of the 3 variants that pass"
+        + " every gate.\n"), dossier);
+  }
+
+  @Test
+  void aTieAsPrintedIsNamedAsATieAndNoOneIsTheWinner(@TempDir Path project) throws IOException {
+    // Mean Δ 0.040004 and 0.039996: both print 0.0400.
+    String dossier = new DecisionSweep("results").branch("loss_shape", "none", "sharp", around(0.040004), "twin",
+        around(0.039996), "flat", around(0.02)).generate(project, home, 2);
+    assertTrue(dossier.contains("\n**LOCK** `sharp` or `twin`: `sharp`, `twin` and `flat` pass every gate of"
+        + " F1_BUY_BOOST_PLAN.md §6, and `sharp` and `twin` tie for the highest mean Δf1_buy (0.0400, against 0.0200"
+        + " for `flat`); " + COMPARE + ", so the sweep does not choose between `sharp` and `twin`.\n"), dossier);
+    assertTrue(dossier.contains("\nLock `sharp` or `twin`: they tie for the highest mean Δf1_buy (0.0400) of the 3"
+        + " variants that pass every gate; the sweep does not choose between them.\n"), dossier);
+    assertFalse(dossier.toLowerCase(Locale.ROOT).contains("best"), dossier);
+  }
+
+  @Test
+  void theGateDecisionVerdictNamesOneLeaderOrTheTie(@TempDir Path project) throws IOException {
+    String leader = new DecisionSweep("gate-decision").branch("loss_shape", "none", "sharp", around(0.03), "sharper",
+        around(0.05)).generate(project.resolve("leader"), home, 3);
+    assertTrue(leader.contains("Verdict : <!-- dossier:begin meta-verdict -->LOCK sharper — the highest mean Δf1_buy"
+        + " (0.0500) of the 2 variants that pass every gate<!-- dossier:end meta-verdict"), leader);
+    assertTrue(leader.contains("\nLock `sharper`: the highest mean Δf1_buy (0.0500) of the 2 variants that pass"
+        + " every gate.\n"), leader);
+    String tie = new DecisionSweep("gate-decision").branch("loss_shape", "none", "sharp", around(0.040004), "twin",
+        around(0.039996)).generate(project.resolve("tie"), home, 3);
+    assertTrue(tie.contains("Verdict : <!-- dossier:begin meta-verdict -->LOCK sharp or twin — tied for the highest"
+        + " mean Δf1_buy (0.0400) of the 2 variants that pass every gate<!-- dossier:end meta-verdict"), tie);
+  }
+}
