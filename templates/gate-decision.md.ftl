@@ -80,7 +80,7 @@ ${s.value?no_esc}
 
 <@m.block "lock">
 <#if tldr.locked?size == 0>
-No lock. ${code(b.baseline)} stays the baseline.<#else><@m.lockDecision b/></#if>
+<#if branches[1..]?filter(fb -> fb.locked?has_content)?has_content>No ${b.factor} variant locks: ${code(b.baseline)} stays the baseline.<#else>No lock. ${code(b.baseline)} stays the baseline.</#if><#else><@m.lockDecision b/></#if>
 </@m.block>
 <#if narrative.lockNote?has_content>
 
@@ -89,7 +89,7 @@ ${narrative.lockNote?no_esc}
 <#list branches[1..] as fb>
 
 <#assign id = "branch-" + (fb?index + 2)>
-### ${decisions}.${fb?index + 2} ${fb.title} — <@m.inline id + "-verdict"><#if fb.locked?size gt 0>LOCK<#else>ABANDON</#if></@m.inline>
+### ${decisions}.${fb?index + 2} ${fb.title} — <@m.inline id + "-verdict"><#if fb.locked?size gt 0>LOCK <@m.orList fb.lead.variants?map(v -> code(v))/><#else>ABANDON</#if></@m.inline>
 
 <#if fb.intro?has_content>
 ${fb.intro?no_esc}

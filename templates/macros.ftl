@@ -156,7 +156,11 @@ n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined =
 </#macro>
 
 <#-- The Verdict line of the gate-decision layout's header. -->
-<#macro verdictSummary b><#if b.locked?size == 1>LOCK ${b.locked[0]}<#elseif b.locked?has_content>LOCK <@orList b.lead.variants/> — <#if b.lead.variants?size == 1>the<#else>tied for the</#if> highest mean Δ${b.metric} (${b.lead.delta}) of the ${b.locked?size} variants that pass every gate<#else>ABANDON ${b.factor} variant<#if b.facts?size gt 1>s</#if> (<#list b.facts as f>${f.variant}<#sep> + </#sep></#list>)<#if b.direction.below == b.facts?size> — <#if b.facts?size == 1>it regresses<#elseif b.facts?size == 2>both regress<#else>all regress</#if> ${b.metric}<#if tldr.cryptosAgainst == tldr.cryptos> on ${tldr.cryptos}/${tldr.cryptos} cryptos</#if> with <@significance b b.direction.correctedBelow/><#elseif b.direction.above == b.facts?size> — <#if b.facts?size == 1>it lifts ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fails other gates<#else><#if b.facts?size == 2>both<#else>all</#if> lift ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fail other gates</#if></#if></#if></#macro>
+<#macro verdictSummary b qualified=false><#if b.locked?size == 1>LOCK ${b.locked[0]}<#if qualified> (${b.factor})</#if><#elseif b.locked?has_content>LOCK <@orList b.lead.variants/><#if qualified> (${b.factor})</#if> — <#if b.lead.variants?size == 1>the<#else>tied for the</#if> highest mean Δ${b.metric} (${b.lead.delta}) of the ${b.locked?size} variants that pass every gate<#else>ABANDON ${b.factor} variant<#if b.facts?size gt 1>s</#if> (<#list b.facts as f>${f.variant}<#sep> + </#sep></#list>)<#if b.direction.below == b.facts?size> — <#if b.facts?size == 1>it regresses<#elseif b.facts?size == 2>both regress<#else>all regress</#if> ${b.metric}<#if tldr.cryptosAgainst == tldr.cryptos> on ${tldr.cryptos}/${tldr.cryptos} cryptos</#if> with <@significance b b.direction.correctedBelow/><#elseif b.direction.above == b.facts?size> — <#if b.facts?size == 1>it lifts ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fails other gates<#else><#if b.facts?size == 2>both<#else>all</#if> lift ${b.metric} with <@significance b b.direction.correctedAbove/>, yet fail other gates</#if></#if></#if></#macro>
+
+<#-- The track's Verdict: the first branch's, then each further branch that locks, with its own
+     variant (a further branch that abandons says so in its own section, as the house page has it). -->
+<#macro trackVerdict><#local further = branches[1..]?filter(fb -> fb.locked?has_content)><@verdictSummary branches[0] further?has_content/><#list further as fb> ; LOCK <@orList fb.lead.variants/> (${fb.factor})</#list></#macro>
 
 <#-- Statistical significance as the fold-corrected test has it, for every variant or the naive test only. -->
 <#macro significance b corrected><#if corrected == b.facts?size>statistical significance<#else>naive significance only (not after correcting for the folds)</#if></#macro>
@@ -256,7 +260,7 @@ Provenance : dossier ${provenance.version}, spec `${provenance.specFile}`, rows 
      inline, so people may edit the other lines. -->
 <#macro metadata lines>
 <#list lines as l>
-${l.key} : <#if l.generated><@inline "meta-" + l.key?lower_case?replace("[^a-z0-9]+", "-", "r")><#if l.key == "Verdict"><@verdictSummary branches[0]/><#else>${l.value}</#if></@inline><#else>${l.value?no_esc}</#if><#sep>\</#sep>
+${l.key} : <#if l.generated><@inline "meta-" + l.key?lower_case?replace("[^a-z0-9]+", "-", "r")><#if l.key == "Verdict"><@trackVerdict/><#else>${l.value}</#if></@inline><#else>${l.value?no_esc}</#if><#sep>\</#sep>
 </#list>
 </#macro>
 

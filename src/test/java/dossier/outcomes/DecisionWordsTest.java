@@ -61,4 +61,31 @@ class DecisionWordsTest {
     assertTrue(tie.contains("Verdict : <!-- dossier:begin meta-verdict -->LOCK sharp or twin — tied for the highest"
         + " mean Δf1_buy (0.0400) of the 2 variants that pass every gate<!-- dossier:end meta-verdict"), tie);
   }
+
+  /** Two branches lock: the Verdict names both, each with its own variant. */
+  @Test
+  void twoBranchesThatLockAreBothInTheVerdict(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("gate-decision")
+        .branch("loss_shape", "none", "sharp", around(0.03), "flat", around(-0.02))
+        .branch("cleanlab", "off", "filter", around(0.05), "reweight", around(0.01))
+        .generate(project, home, 5);
+    assertTrue(dossier.contains("Verdict : <!-- dossier:begin meta-verdict -->LOCK sharp (loss_shape) ; LOCK filter"
+        + " (cleanlab)<!-- dossier:end meta-verdict"), dossier);
+    assertTrue(dossier.contains("\nLock `sharp`.\n"), dossier);
+    assertTrue(dossier.contains("### 5.2 cleanlab branch — <!-- dossier:begin branch-2-verdict -->LOCK `filter`"
+        + "<!-- dossier:end branch-2-verdict"), dossier);
+  }
+
+  /** The first branch abandons and a further one locks: the track's Verdict and 5.1 must not read "no lock". */
+  @Test
+  void aLockInAFurtherBranchIsInTheVerdict(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("gate-decision")
+        .branch("loss_shape", "none", "sharp", around(-0.03), "flat", around(-0.02))
+        .branch("cleanlab", "off", "filter", around(0.05))
+        .generate(project, home, 5);
+    assertTrue(dossier.contains("Verdict : <!-- dossier:begin meta-verdict -->ABANDON loss_shape variants (sharp +"
+        + " flat) — both regress f1_buy on 5/5 cryptos with statistical significance ; LOCK filter (cleanlab)"
+        + "<!-- dossier:end meta-verdict"), dossier);
+    assertTrue(dossier.contains("\nNo loss_shape variant locks: `none` stays the baseline.\n"), dossier);
+  }
 }
