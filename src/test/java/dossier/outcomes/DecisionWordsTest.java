@@ -1,6 +1,7 @@
 package dossier.outcomes;
 
 import static dossier.outcomes.DecisionSweep.around;
+import static dossier.outcomes.DecisionSweep.spread;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,5 +88,38 @@ class DecisionWordsTest {
         + " flat) — both regress f1_buy on 5/5 cryptos with statistical significance ; LOCK filter (cleanlab)"
         + "<!-- dossier:end meta-verdict"), dossier);
     assertTrue(dossier.contains("\nNo loss_shape variant locks: `none` stays the baseline.\n"), dossier);
+  }
+
+  /** Every gate but readiness passes: the Verdict names the gate, and does not say "other gates". */
+  @Test
+  void aLiftStoppedByReadinessNamesGateSix(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("gate-decision").branch("loss_shape", "none", "sharp", around(0.03))
+        .readiness("# MLOps readiness\n\n## Model card\n\nDone.\n").generate(project, home, 6);
+    assertTrue(dossier.contains("Verdict : <!-- dossier:begin meta-verdict -->ABANDON loss_shape variant (sharp) — it"
+        + " lifts f1_buy with statistical significance, and fails gate 6 (MLOps readiness)<!-- dossier:end"), dossier);
+    assertTrue(dossier.contains("| MLOps readiness | ❌ mlops_readiness.md incomplete: Data lineage (missing),"
+        + " Reproducibility (missing), Monitoring (missing), Rollback plan (missing), Sign-off (missing) |"), dossier);
+  }
+
+  /**
+   * A lift that passes gate 1 on the house rule, but whose corrected interval includes 0: every
+   * other gate passes, so nothing "fails other gates"; the Verdict says it is ⚠ on gate 1.
+   */
+  @Test
+  void aNaiveOnlyLiftSaysWhyItDoesNotLock(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("gate-decision").branch("loss_shape", "none", "sharp", spread(0.05, 0.02))
+        .generate(project, home, 7);
+    assertTrue(dossier.contains("| F1_buy lift ≥ +0.015 with CI95 excluding 0 | ⚠ Δ = 0.0200, CI95 [0.006, 0.034];"
+        + " passes the naive test only: the corrected interval [-0.005, 0.045] includes 0 |"), dossier);
+    assertTrue(dossier.contains("Verdict : <!-- dossier:begin meta-verdict -->ABANDON loss_shape variant (sharp) — it"
+        + " lifts f1_buy with naive significance only (not after correcting for the folds), and is ⚠ on gate 1"
+        + " (F1_buy lift)<!-- dossier:end"), dossier);
+    String two = new DecisionSweep("gate-decision").branch("loss_shape", "none", "sharp", spread(0.05, 0.02),
+        "wide", spread(0.06, 0.025)).readiness("# MLOps readiness\n\n## Model card\n\nDone.\n")
+        .generate(project.resolve("two"), home, 8);
+    assertTrue(two.contains("Verdict : <!-- dossier:begin meta-verdict -->ABANDON loss_shape variants (sharp + wide)"
+        + " — both lift f1_buy with naive significance only (not after correcting for the folds), and neither passes"
+        + " every gate: `sharp` fails gate 6 (MLOps readiness), and is ⚠ on gate 1 (F1_buy lift); `wide` fails gate 6"
+        + " (MLOps readiness), and is ⚠ on gate 1 (F1_buy lift)<!-- dossier:end"), two);
   }
 }
