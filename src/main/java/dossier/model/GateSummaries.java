@@ -152,11 +152,17 @@ final class GateSummaries {
         double hi = cs.stream().mapToDouble(Comparison::meanDelta).max().orElseThrow();
         boolean allBelow = cs.stream().allMatch(c -> Sides.below(c, format));
         boolean allAbove = cs.stream().allMatch(c -> Sides.above(c, format));
-        if (allBelow || allAbove) {
+        // One range for the row only when it decides alike for every variant: a Δ under the lift
+        // beside one above it is read per variant, with its own figures.
+        boolean alike = results.stream().map(GateResult::status).distinct().count() == 1;
+        if ((allBelow || allAbove) && alike) {
           String where = allBelow ? " in the WRONG direction" : "";
+          // Variants tied as printed have one figure, not a range from it to itself.
           yield n == 1 ? String.format(Locale.ROOT, "Δ = %s with CI95 excluding 0%s", Formats.f4(lo), where)
-              : String.format(Locale.ROOT, "every variant ∈ [%s, %s] with CI95 excluding 0%s", Formats.f4(lo),
-                  Formats.f4(hi), where);
+              : Formats.f4(lo).equals(Formats.f4(hi))
+                  ? String.format(Locale.ROOT, "every variant: Δ = %s with CI95 excluding 0%s", Formats.f4(lo), where)
+                  : String.format(Locale.ROOT, "every variant ∈ [%s, %s] with CI95 excluding 0%s", Formats.f4(lo),
+                      Formats.f4(hi), where);
         }
         yield perVariant(analysis.verdicts(), gate.number());
       }

@@ -122,4 +122,25 @@ class DecisionWordsTest {
         + " every gate: `sharp` fails gate 6 (MLOps readiness), and is ⚠ on gate 1 (F1_buy lift); `wide` fails gate 6"
         + " (MLOps readiness), and is ⚠ on gate 1 (F1_buy lift)<!-- dossier:end"), two);
   }
+
+  /** Variants tied as printed: gate 1 quotes their one figure, not a range from it to itself. */
+  @Test
+  void gateOneQuotesATiedDeltaOnce(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("results").branch("loss_shape", "none", "sharp", around(0.040004), "twin",
+        around(0.039996)).generate(project, home, 9);
+    assertTrue(dossier.contains("| 1 | F1_buy lift ≥ +0.015 with CI95 excluding 0 | every variant: Δ = 0.0400 with"
+        + " CI95 excluding 0 | PASS × 2 |"), dossier);
+  }
+
+  /**
+   * Every CI95 above 0, but one Δ under the gate's +0.015: the row must show whose Δ fails, not a
+   * range "with CI95 excluding 0" beside "PASS × 1, FAIL × 1".
+   */
+  @Test
+  void gateOneNamesTheVariantThatFallsShortOfTheLift(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("results").branch("loss_shape", "none", "sharp", around(0.03), "weak",
+        around(0.01)).generate(project, home, 10);
+    assertTrue(dossier.contains("| 1 | F1_buy lift ≥ +0.015 with CI95 excluding 0 | sharp: Δ = 0.0300,"), dossier);
+    assertTrue(dossier.contains(" ; weak: Δ = 0.0100, CI95 [0.0089, 0.0111]"), dossier);
+  }
 }
