@@ -110,6 +110,14 @@ Stats vs ${code(fb.baseline)} baseline (paired by crypto × fold, <@m.pairCount 
 ${fb.gates?size} gates verdict (per ${plan} ${planSection}) — <#if fb.uniformVerdict><#if fb.verdicts?size == 1>the variant<#elseif fb.verdicts?size == 2>both variants<#else>all ${fb.verdicts?size} variants</#if>: <@m.gateTally fb.verdicts[0]/><#else>per variant below</#if> :
 
 <@m.gateList fb/>
+<#if !fb.uniformVerdict>
+
+<@m.verdictLine fb/>
+</#if>
+<#if fb.locked?has_content>
+
+<@m.lockDecision fb/>
+</#if>
 </@m.block>
 
 <#if fb.decision?has_content>

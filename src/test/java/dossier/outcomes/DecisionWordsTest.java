@@ -143,4 +143,21 @@ class DecisionWordsTest {
     assertTrue(dossier.contains("| 1 | F1_buy lift ≥ +0.015 with CI95 excluding 0 | sharp: Δ = 0.0300,"), dossier);
     assertTrue(dossier.contains(" ; weak: Δ = 0.0100, CI95 [0.0089, 0.0111]"), dossier);
   }
+
+  /**
+   * A further branch whose variants do not all decide alike: its gate list announced verdicts "per
+   * variant below" and gave only counts. It now gives each variant's verdict, and, when it locks,
+   * the variant to lock, as 5.1 does for the first branch.
+   */
+  @Test
+  void aFurtherBranchGivesItsVerdictPerVariantAndItsLock(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("gate-decision")
+        .branch("loss_shape", "none", "sharp", around(0.03))
+        .branch("cleanlab", "off", "filter", around(0.040004), "reweight", around(0.01), "both", around(0.039996))
+        .generate(project, home, 11);
+    assertTrue(dossier.contains("- MLOps readiness : PASS × 3 (mlops_readiness.md complete (6 of 6 sections))\n\n"
+        + "Verdict per variant : `filter` PASS on all 6 gates → LOCK ; `reweight` FAIL on 1 of 6 gates → ABANDON ;"
+        + " `both` PASS on all 6 gates → LOCK.\n\nLock `filter` or `both`: they tie for the highest mean Δf1_buy"
+        + " (0.0400) of the 2 variants that pass every gate; the sweep does not choose between them.\n"), dossier);
+  }
 }
