@@ -117,6 +117,7 @@ ${fb.gates?size} gates verdict (per ${plan} ${planSection}) — <#if fb.uniformV
 <#if fb.locked?has_content>
 
 <@m.lockDecision fb/>
+
 </#if>
 </@m.block>
 

@@ -158,6 +158,7 @@ class DecisionWordsTest {
     assertTrue(dossier.contains("- MLOps readiness : PASS × 3 (mlops_readiness.md complete (6 of 6 sections))\n\n"
         + "Verdict per variant : `filter` PASS on all 6 gates → LOCK ; `reweight` FAIL on 1 of 6 gates → ABANDON ;"
         + " `both` PASS on all 6 gates → LOCK.\n\nLock `filter` or `both`: they tie for the highest mean Δf1_buy"
-        + " (0.0400) of the 2 variants that pass every gate; the sweep does not choose between them.\n"), dossier);
+        + " (0.0400) of the 2 variants that pass every gate; the sweep does not choose between them.\n\n"
+        + "<!-- dossier:end branch-2-stats"), dossier);
   }
 }
