@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The outcomes the two committed tracks do not show, each a whole dossier compared with its golden
  * file under {@code src/test/resources/gallery/}: a variant that locks, variants that all improve
- * yet abandon, a mixed branch, a null result, three cryptos, folds numbered from 0, a failed
+ * yet abandon, several variants that lock, a mixed branch, a null result, three cryptos, folds numbered from 0, a failed
  * baseline fold, in both layouts. After a change of the output on purpose, run with
  * {@code -Ddossier.golden.update=true} and read each changed TL;DR as a reviewer would.
  */
@@ -44,6 +44,8 @@ class OutcomeGalleryTest {
     return Map.of(
         "lock", SweepProject.of("results", FIVE, FROM_ONE, List.of(Variant.baseline("none"), winner("sharp", 0.06),
             Variant.shifted("flat", -0.05)), 1),
+        "several-lock", SweepProject.of("results", FIVE, FROM_ONE, List.of(Variant.baseline("none"),
+            winner("sharp", 0.06), winner("sharper", 0.08), Variant.shifted("flat", -0.05)), 8),
         "improve-yet-abandon", SweepProject.of("results", FIVE, FROM_ONE, List.of(Variant.baseline("none"),
             Variant.shifted("soft", 0.03).withJoint(-3, -0.3, 2), Variant.shifted("softer", 0.04).withJoint(-5, -0.4, 3)),
             2).withTrades(40),
