@@ -95,12 +95,15 @@ public final class GateEvaluator {
     Printed low = f.ci(i.ciLow());
     Printed high = f.ci(i.ciHigh());
     String evidence = String.format(Locale.ROOT, "Δ = %s, CI95 [%s, %s]", delta, low, high);
+    boolean lifts = delta.atLeast(gate.threshold("min_delta"));
     if (high.below(0)) {
       evidence += " (significant in WRONG direction)";
     } else if (!low.above(0)) {
       evidence += " (CI95 includes 0)";
+    } else if (!lifts) {
+      evidence += " (Δ below the " + Formats.plainSigned(gate.threshold("min_delta")) + " lift)";
     }
-    boolean pass = delta.atLeast(gate.threshold("min_delta")) && low.above(0);
+    boolean pass = lifts && low.above(0);
     if (!pass || gate.threshold("corrected") == 0) {
       return result(gate, pass ? Status.PASS : Status.FAIL, evidence);
     }

@@ -176,8 +176,8 @@ class GateEvaluatorTest {
     Comparison c = s.comparisons().get(0);
     assertTrue(c.ciLow().getAsDouble() > 0);
     VariantVerdict v = evaluate(PLAN, s, READY).get("small");
-    assertGate(Status.FAIL, "Δ = 0.0102, CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", " + Formats.f4(c.ciHigh().getAsDouble()) + "]",
-        gate(v, GateKind.F1_LIFT));
+    assertGate(Status.FAIL, "Δ = 0.0102, CI95 [" + Formats.f4(c.ciLow().getAsDouble()) + ", " + Formats.f4(c.ciHigh().getAsDouble())
+        + "] (Δ below the +0.015 lift)", gate(v, GateKind.F1_LIFT));
     assertEquals(1, v.count(Status.FAIL));
     assertEquals(Verdict.ABANDON, v.verdict(), "one FAIL is enough to abandon");
   }
