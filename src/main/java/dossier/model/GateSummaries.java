@@ -156,7 +156,11 @@ final class GateSummaries {
         // beside one above it is read per variant, with its own figures.
         boolean alike = results.stream().map(GateResult::status).distinct().count() == 1;
         if ((allBelow || allAbove) && alike) {
-          String where = allBelow ? " in the WRONG direction" : "";
+          // Every CI95 above 0 and every variant FAIL: the only way is a Δ short of the lift, so
+          // the summary says so, or it reads as a pass beside FAIL.
+          boolean shortOfLift = allAbove && results.get(0).status() == Status.FAIL;
+          String where = allBelow ? " in the WRONG direction"
+              : shortOfLift ? ", but below the " + Formats.plainSigned(gate.threshold("min_delta")) + " lift" : "";
           // Variants tied as printed have one figure, not a range from it to itself.
           yield n == 1 ? String.format(Locale.ROOT, "Δ = %s with CI95 excluding 0%s", Formats.f4(lo), where)
               : Formats.f4(lo).equals(Formats.f4(hi))

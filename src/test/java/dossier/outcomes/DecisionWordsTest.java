@@ -162,4 +162,21 @@ class DecisionWordsTest {
         + " (0.0400) of the 2 variants that pass every gate; the sweep does not choose between them.\n\n"
         + "<!-- dossier:end branch-2-stats"), dossier);
   }
+
+  /**
+   * Every variant's CI95 above 0 and every Δ under the gate's +0.015: the row decides alike, so it
+   * gives one summary, and that summary must say why it fails, not read as a pass beside FAIL.
+   */
+  @Test
+  void gateOneSaysWhyEveryVariantFallsShortOfTheLift(@TempDir Path project) throws IOException {
+    String one = new DecisionSweep("results").branch("loss_shape", "none", "weak", around(0.01))
+        .generate(project.resolve("one"), home, 12);
+    assertTrue(one.contains("| 1 | F1_buy lift ≥ +0.015 with CI95 excluding 0 | Δ = 0.0100 with CI95 excluding 0,"
+        + " but below the +0.015 lift | FAIL × 1 |"), one);
+    String further = new DecisionSweep("gate-decision").branch("loss_shape", "none", "sharp", around(0.03))
+        .branch("cleanlab", "off", "filter", around(0.01), "reweight", around(0.012))
+        .generate(project.resolve("further"), home, 13);
+    assertTrue(further.contains("- F1_buy lift : FAIL × 2 (every variant ∈ [0.0100, 0.0120] with CI95 excluding 0,"
+        + " but below the +0.015 lift)"), further);
+  }
 }
