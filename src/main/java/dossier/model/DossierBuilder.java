@@ -189,9 +189,12 @@ public final class DossierBuilder {
     if (ds.length > 0) {
       double lo = Arrays.stream(ds).min().getAsDouble();
       double hi = Arrays.stream(ds).max().getAsDouble();
-      dMin = Formats.f1Outward(lo, true);
-      dMax = Formats.f1Outward(hi, false);
-      label = BranchViews.label(Math.abs(lo) < Math.abs(hi) ? lo : hi, EvidenceFormat.of(spec.layout()));
+      // Several d's are bounded by a range rounded outward; one d is its own figure, as the paired
+      // table prints it, not a range of one.
+      EvidenceFormat format = EvidenceFormat.of(spec.layout());
+      dMin = ds.length == 1 ? format.d(lo).toString() : Formats.f1Outward(lo, true);
+      dMax = ds.length == 1 ? dMin : Formats.f1Outward(hi, false);
+      label = BranchViews.label(Math.abs(lo) < Math.abs(hi) ? lo : hi, format);
     }
     VariantSpec baseline = bs.variants().get(0);
     return new Tldr(b.locked(), spec.narrative().hypothesis(), cryptosAgainst(b), cryptosFor(b),

@@ -179,4 +179,16 @@ class DecisionWordsTest {
     assertTrue(further.contains("- F1_buy lift : FAIL × 2 (every variant ∈ [0.0100, 0.0120] with CI95 excluding 0,"
         + " but below the +0.015 lift)"), further);
   }
+
+  /**
+   * One variant has one Cohen's d: the TL;DR gives it as its table prints it (3.464), not as a
+   * range of one rounded outward ("∈ [3.4, 3.5]").
+   */
+  @Test
+  void oneVariantsCohensDIsTheFigureItsTablePrints(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("results").branch("loss_shape", "none", "weak", around(0.01))
+        .generate(project, home, 14);
+    assertTrue(dossier.contains("| `weak` | 0.0100 | 0.0089 | 0.0111 | 3.464 |"), dossier);
+    assertTrue(dossier.contains("the CI95 lies above 0 (Cohen's d = 3.464), up on all 5 cryptos"), dossier);
+  }
 }

@@ -50,7 +50,7 @@ class PrintedBoundariesTest {
     String dossier = generate(project, "results", LOW_TOUCHES_0, 1);
     assertTrue(dossier.contains("| `shaped` | 0.0041 | 0.0000 | 0.0083 | 0.385 | 6.59e-02 | 6.59e-02 |"), dossier);
     assertTrue(dossier.contains("\n**ABANDON** for the loss_shape variant `shaped`. The CI95 includes 0: the sweep cannot"
-        + " tell it from `none` on f1_buy (Cohen's d ∈ [0.3, 0.4]), and gives the hypothesis \"reshaping the loss lifts"
+        + " tell it from `none` on f1_buy (Cohen's d = 0.385), and gives the hypothesis \"reshaping the loss lifts"
         + " f1_buy on the minority BUY class\" no support.\n"), dossier);
     assertTrue(dossier.contains("\nCI95 below 0: 0 of 1 ; above 0: 0 of 1 ; including 0: 1 of 1.\n"), dossier);
     assertTrue(dossier.contains("mean and CI95 per variant: 0 of 1 CI95 below 0, 0 above 0, 1 across 0;"), dossier);
@@ -80,7 +80,7 @@ class PrintedBoundariesTest {
     String dossier = generate(project, "results", CORRECTED_LOW_TOUCHES_0, 1);
     assertTrue(dossier.contains("| `shaped` | 4.89e-02 | [0.0000, 0.0112] | 0.001 | 0.0079 |"), dossier);
     assertTrue(dossier.contains("The hypothesis \"reshaping the loss lifts f1_buy on the minority BUY class\" finds"
-        + " naive support only for f1_buy: the CI95 lies above 0 (Cohen's d ∈ [0.6, 0.7]), up on all 5 cryptos, but"
+        + " naive support only for f1_buy: the CI95 lies above 0 (Cohen's d = 0.605), up on all 5 cryptos, but"
         + " corrected for the folds' correlation, `shaped` cannot be told from noise (see Robustness); yet it does not"
         + " pass every gate: `shaped` fails gate 1 (F1_buy lift).\n"), dossier);
     assertTrue(dossier.contains("\nThe CI95 excludes 0 in the right direction. Cohen's d ≥ 0.6 (medium"
