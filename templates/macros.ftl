@@ -169,7 +169,7 @@ n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined =
 <#macro verdictLine b>
 <#local v = b.verdicts[0]>
 <#if b.uniformVerdict && b.verdicts?size gt 1>
-Verdict per variant : <@gateTally v/> → all ${b.verdicts?size} ${b.label} variants ${v.verdict}.
+Verdict per variant : <@gateTally v/> → <#if b.verdicts?size == 2>both<#else>all ${b.verdicts?size}</#if> ${b.label} variants ${v.verdict}.
 <#else>
 Verdict per variant : <#list b.verdicts as x>${code(x.variant)} <@gateTally x/> → ${x.verdict}<#sep> ; </#sep></#list>.
 </#if>

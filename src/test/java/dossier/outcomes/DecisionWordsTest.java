@@ -191,4 +191,13 @@ class DecisionWordsTest {
     assertTrue(dossier.contains("| `weak` | 0.0100 | 0.0089 | 0.0111 | 3.464 |"), dossier);
     assertTrue(dossier.contains("the CI95 lies above 0 (Cohen's d = 3.464), up on all 5 cryptos"), dossier);
   }
+
+  /** Two variants that decide alike are "both", as the gate list above them says, not "all 2". */
+  @Test
+  void twoVariantsThatDecideAlikeAreBoth(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("gate-decision").branch("loss_shape", "none", "weak", around(0.01), "weaker",
+        around(0.012)).generate(project, home, 15);
+    assertTrue(dossier.contains("\nVerdict per variant : FAIL on 1 of 6 gates → both loss_shape variants ABANDON.\n"),
+        dossier);
+  }
 }
