@@ -105,12 +105,19 @@ public final class SpecLoader {
       throw root.error("date", "'date' must be a date such as 2026-04-29, not '" + Excerpt.of(date) + "'");
     }
     Layout layout = layout(root);
+    List<Obj> listed = root.objects("branches");
     List<BranchSpec> branches = new ArrayList<>();
-    for (Obj b : root.objects("branches")) {
+    for (Obj b : listed) {
       branches.add(branch(b));
     }
     if (branches.isEmpty()) {
       throw root.error("branches", "'branches' lists no branch; name at least one factor");
+    }
+    // The results layout (templates/results.md.ftl) has the sections of one branch: a second would
+    // be computed, count in the track's verdict, and appear nowhere in the dossier.
+    if (layout == Layout.RESULTS && branches.size() > 1) {
+      throw listed.get(1).error("factor", "the results layout shows one branch and 'branches' lists " + branches.size()
+          + "; set 'layout: gate-decision', which gives each branch its section, or write a spec per branch");
     }
     String defaultOutput = defaultOutput(date, track, title);
     Path output = path(root, "output", specDir).orElseGet(() -> paths.inside(specDir.resolve(defaultOutput),

@@ -359,6 +359,29 @@ class SpecLoaderTest {
         "dossiers/x.yaml:6: 'branches' lists no branch; name at least one factor");
   }
 
+  /**
+   * The results layout shows one branch: a second was silently left out of the dossier, whose title
+   * still took the whole track's verdict (LOCK, from the branch it did not show, over a TL;DR that
+   * said ABANDON). Refused at the second branch, with the layout that shows every branch.
+   */
+  @Test
+  void theResultsLayoutHasOneBranch() throws IOException {
+    String second = """
+          - factor: g
+            runs: [r1]
+            baseline: none
+            variants:
+              - name: none
+              - name: v2
+            cryptos: [AAA, BBB]
+            folds: 3
+        """;
+    usage(BASE + second, "dossiers/x.yaml:15: the results layout shows one branch and 'branches' lists 2; set"
+        + " 'layout: gate-decision', which gives each branch its section, or write a spec per branch");
+    assertEquals(2, load(BASE.replace("plan: PLAN.md\n", "plan: PLAN.md\nlayout: gate-decision\n") + second)
+        .branches().size());
+  }
+
   @Test
   void duplicateVariant() throws IOException {
     usage(base("      - name: v1\n", "      - name: v1\n      - name: none\n"),
