@@ -103,22 +103,6 @@ class PrintedBoundariesTest {
   }
 
   /**
-   * Every crypto's deltas {m + 0.004, m − 0.004, m + 0.002, m − 0.002, m}: mean Δ m exactly (in
-   * decimal), a CI well clear of 0.
-   */
-  private static double[][] around(double m) {
-    double[][] out = new double[CRYPTOS.size()][];
-    for (int c = 0; c < out.length; c++) {
-      out[c] = new double[] {
-          new BigDecimal(Double.toString(m)).add(new BigDecimal("0.004")).doubleValue(),
-          new BigDecimal(Double.toString(m)).subtract(new BigDecimal("0.004")).doubleValue(),
-          new BigDecimal(Double.toString(m)).add(new BigDecimal("0.002")).doubleValue(),
-          new BigDecimal(Double.toString(m)).subtract(new BigDecimal("0.002")).doubleValue(), m};
-    }
-    return out;
-  }
-
-  /**
    * The gate-decision layout prints mean Δ to 4 decimals in its table (the house format's figure
    * for mean Δf1_buy) and used to quote it to 3 in gate 1: a mean Δ of 0.0145 and one of 0.01449
    * both print 0.0145 in the table, yet the first read "✅ Δ = 0.015" against "≥ +0.015" and the
@@ -127,11 +111,11 @@ class PrintedBoundariesTest {
   @Test
   void gateOneQuotesTheMeanDeltaAsTheTablePrintsIt(@TempDir Path project) throws IOException {
     for (double m : new double[] {0.0145, 0.01449}) {
-      String dossier = generate(project, "gate-decision", around(m), 1);
+      String dossier = generate(project, "gate-decision", DecisionSweep.around(m), 1);
       assertTrue(dossier.contains("| `shaped` | 0.0145 |"), dossier);
       assertTrue(dossier.contains("| F1_buy lift ≥ +0.015 with CI95 excluding 0 | ❌ Δ = 0.0145, CI95 ["), dossier);
     }
-    String passing = generate(project, "gate-decision", around(0.01495), 1);
+    String passing = generate(project, "gate-decision", DecisionSweep.around(0.01495), 1);
     assertTrue(passing.contains("| `shaped` | 0.0150 |"), passing);
     assertTrue(passing.contains("| F1_buy lift ≥ +0.015 with CI95 excluding 0 | ✅ Δ = 0.0150, CI95 ["), passing);
   }
@@ -145,7 +129,7 @@ class PrintedBoundariesTest {
   @Test
   void theMde80OfTheTableIsTheOneTheSentenceGives(@TempDir Path project) throws IOException {
     for (String layout : List.of("results", "gate-decision")) {
-      String dossier = generate(project, layout, around(0.0145), layout.equals("results") ? 1 : 2);
+      String dossier = generate(project, layout, DecisionSweep.around(0.0145), layout.equals("results") ? 1 : 2);
       java.util.regex.Matcher sentence = java.util.regex.Pattern
           .compile("(?:MDE80 ≤ |could detect a lift of )(-?[0-9.]+)").matcher(dossier);
       assertTrue(sentence.find(), dossier);
