@@ -117,15 +117,15 @@ n/a: the corrected figures of ${code(r.variant)} are undefined<#if r.undefined =
 <#macro severalLock b>
 <#local lead = b.lead>
 <#local leaders = lead.variants?map(v -> code(v))>
-**LOCK** <@orList leaders/>: <@andList b.locked?map(v -> code(v))/> pass every gate of ${plan} ${planSection}<#if !b.power.rule> (gate 1 by the house rule alone: the plan turns the corrected test off)</#if>, and <#if lead.variants?size == 1>${leaders[0]} has<#elseif lead.others?has_content><@andList leaders/> tie for<#else>tie for</#if> the highest mean Δ${b.metric} (${lead.delta}<#if lead.others?has_content>, against <@andList lead.others?map(o -> o.delta + " for " + code(o.variant))/></#if>); the gates compare each variant with ${code(b.baseline)}, not the variants with each other<#if lead.variants?size gt 1>, so the sweep does not choose between <@andList leaders/></#if>.</#macro>
+**LOCK** <@orList leaders/>: <@andList b.locked?map(v -> code(v))/> pass every gate of ${plan} ${planSection}<#if !b.power.rule> (gate 1 by the house rule alone: the plan turns the corrected test off)</#if>, and <#if lead.variants?size == 1>${leaders[0]} has<#elseif lead.others?has_content><@andList leaders/> tie for<#else>tie for</#if> the highest mean Δ${b.metric} (${lead.delta}<#if lead.others?has_content>, against <@andList lead.others?map(o -> o.delta + " for " + code(o.variant))/></#if>); the gates compare each variant with ${code(b.baseline)}, not the variants with each other<#if lead.variants?size gt 1>, so the sweep does not choose <#if leaders?size == 2>between<#else>among</#if> <@andList leaders/></#if>.</#macro>
 
 <#-- 6.1: the variant to lock; with several locking, the one the numbers favour, or the tie. -->
-<#macro lockDecision b><#if b.locked?size == 1>Lock ${code(b.locked[0])}.<#elseif b.lead.variants?size == 1>Lock ${code(b.lead.variants[0])}: the highest mean Δ${b.metric} (${b.lead.delta}) of the ${b.locked?size} variants that pass every gate.<#else>Lock <@orList b.lead.variants?map(v -> code(v))/>: they tie for the highest mean Δ${b.metric} (${b.lead.delta}) of the ${b.locked?size} variants that pass every gate; the sweep does not choose between them.</#if></#macro>
+<#macro lockDecision b><#if b.locked?size == 1>Lock ${code(b.locked[0])}.<#elseif b.lead.variants?size == 1>Lock ${code(b.lead.variants[0])}: the highest mean Δ${b.metric} (${b.lead.delta}) of the ${b.locked?size} variants that pass every gate.<#else>Lock <@orList b.lead.variants?map(v -> code(v))/>: they tie for the highest mean Δ${b.metric} (${b.lead.delta}) of the ${b.locked?size} variants that pass every gate; the sweep does not choose <#if b.lead.variants?size == 2>between<#else>among</#if> them.</#if></#macro>
 
 <#macro codes names><#list names as v>${code(v)}<#sep>, </#sep></#list></#macro>
 
 <#-- "for all 4 focal variants (`a`, `b`, `c`, `d`)", or "for the focal variant `a`" -->
-<#macro allVariants b><#if b.facts?size == 1>for the ${b.label} variant ${code(b.facts[0].variant)}<#else>for all ${b.facts?size} ${b.label} variants (<#list b.facts as f>${code(f.variant)}<#sep>, </#sep></#list>)</#if></#macro>
+<#macro allVariants b><#if b.facts?size == 1>for the ${b.label} variant ${code(b.facts[0].variant)}<#else>for <#if b.facts?size == 2>both<#else>all ${b.facts?size}</#if> ${b.label} variants (<#list b.facts as f>${code(f.variant)}<#sep>, </#sep></#list>)</#if></#macro>
 
 <#macro everyCi n><#if n == 1>the CI95<#else>every variant's CI95</#if></#macro>
 

@@ -36,6 +36,15 @@ class DecisionWordsTest {
         + " every gate.\n"), dossier);
   }
 
+  /** Three locking variants tied as printed: the sweep chooses "among" them, not "between". */
+  @Test
+  void threeTiedLeadersAreAmongThem(@TempDir Path project) throws IOException {
+    String dossier = new DecisionSweep("results").branch("loss_shape", "none", "a", around(0.040004), "b",
+        around(0.039996), "c", around(0.04)).generate(project, home, 11);
+    assertTrue(dossier.contains(", so the sweep does not choose among `a`, `b` and `c`.\n"), dossier);
+    assertTrue(dossier.contains("the sweep does not choose among them.\n"), dossier);
+  }
+
   @Test
   void aTieAsPrintedIsNamedAsATieAndNoOneIsTheWinner(@TempDir Path project) throws IOException {
     // Mean Δ 0.040004 and 0.039996: both print 0.0400.
