@@ -66,9 +66,9 @@ Excluded from ${code(c.variant)} (${c.excluded?size} pair<#if c.excluded?size !=
 <#macro direction b>
 <#local n = b.comparisons?size>
 <#if b.direction.below == n>
-<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the wrong direction. Cohen's d ≤ ${b.direction.weakestD}<#if n != 1> on every variant</#if> (${b.direction.weakestLabel} effect)<#if b.direction.correctedBelow == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}: ${b.label} regresses ${b.metric} on this data, beyond noise.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
+<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the wrong direction. Cohen's d <#if n == 1>= ${b.direction.weakestD}<#else>≤ ${b.direction.weakestD} on every variant</#if> (${b.direction.weakestLabel} effect)<#if b.direction.correctedBelow == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}: ${b.label} regresses ${b.metric} on this data, beyond noise.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
 <#elseif b.direction.above == n>
-<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the right direction. Cohen's d ≥ ${b.direction.weakestD}<#if n != 1> on every variant</#if> (${b.direction.weakestLabel} effect)<#if b.direction.correctedAbove == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
+<#if n == 1>The CI95 excludes 0<#else>Every variant's CI95 excludes 0</#if> in the right direction. Cohen's d <#if n == 1>= ${b.direction.weakestD}<#else>≥ ${b.direction.weakestD} on every variant</#if> (${b.direction.weakestLabel} effect)<#if b.direction.correctedAbove == n> and, corrected for the folds' correlation, <#if n == 1>p = <#else>every p ≤ </#if>${b.direction.maxCorrectedP}.<#else>; corrected for the folds' correlation, <@notBeyondNoise b/>.</#if>
 <#else>
 CI95 below 0: ${b.direction.below} of ${n} ; above 0: ${b.direction.above} of ${n} ; including 0: ${b.direction.straddling} of ${n}<#if b.direction.undefined gt 0> ; undefined: ${b.direction.undefined} of ${n}</#if>.
 </#if>

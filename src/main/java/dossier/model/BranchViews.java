@@ -107,7 +107,9 @@ final class BranchViews {
         (int) cs.stream().filter(c -> c.undefined().isEmpty() && !Sides.below(c, format) && !Sides.above(c, format))
             .count(),
         (int) cs.stream().filter(c -> c.undefined().isPresent()).count(),
-        Formats.f1Outward(weakest, weakest > 0), label(weakest, format), Formats.p(maxBh),
+        // One d is given as its table prints it; several are bounded by the weakest, rounded towards 0.
+        cs.size() == 1 && !Double.isNaN(weakest) ? format.d(weakest).toString() : Formats.f1Outward(weakest, weakest > 0),
+        label(weakest, format), Formats.p(maxBh),
         (int) cs.stream().filter(c -> Sides.correctedBelow(c, format)).count(),
         (int) cs.stream().filter(c -> Sides.correctedAbove(c, format)).count(),
         Formats.p(maxCorrected),

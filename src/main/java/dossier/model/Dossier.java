@@ -218,7 +218,8 @@ public record Dossier(
    * How the CIs of a branch sit against 0, for the sentence under the paired table: {@code
    * straddling} counts the CIs that include 0, {@code undefined} the variants without one.
    *
-   * @param weakestD the Cohen's d closest to 0, rounded towards 0 so that "every |d| ≥ it" holds
+   * @param weakestD the Cohen's d closest to 0, rounded towards 0 so that "every |d| ≥ it" holds; with
+   *     one comparison, its d as the paired table prints it
    * @param maxBh the largest BH-adjusted p of the branch
    */
   public record Direction(int below, int above, int straddling, int undefined, String weakestD, String weakestLabel,

@@ -83,7 +83,7 @@ class PrintedBoundariesTest {
         + " naive support only for f1_buy: the CI95 lies above 0 (Cohen's d = 0.605), up on all 5 cryptos, but"
         + " corrected for the folds' correlation, `shaped` cannot be told from noise (see Robustness); yet it does not"
         + " pass every gate: `shaped` fails gate 1 (F1_buy lift).\n"), dossier);
-    assertTrue(dossier.contains("\nThe CI95 excludes 0 in the right direction. Cohen's d ≥ 0.6 (medium"
+    assertTrue(dossier.contains("\nThe CI95 excludes 0 in the right direction. Cohen's d = 0.605 (medium"
         + " effect); corrected for the folds' correlation, `shaped` cannot be told from noise (see Robustness).\n"),
         dossier);
     // One variant: its figure, not a range of one ("the variant ∈ [0.0056, 0.0056]").
@@ -98,7 +98,7 @@ class PrintedBoundariesTest {
         "criteria:", "  - id: cohens_d", "    min_d: 0.3");
     assertTrue(dossier.contains("| `shaped` | 0.0040 | 0.000 | +0.00 | 0.50 (medium) | [0.001, 0.007] excludes 0 |"),
         dossier);
-    assertTrue(dossier.contains("Cohen's d ≥ 0.4 (medium effect)"), dossier);
+    assertTrue(dossier.contains("Cohen's d = 0.50 (medium effect)"), dossier);
     assertTrue(dossier.contains("| Cohen's d ≥ 0.3 | ✅ d = 0.50 (medium) |"), dossier);
   }
 
