@@ -237,11 +237,8 @@ public record Dossier(
    *
    * @param ci3 "[a, b]" with 3 decimals (gate-decision layout); {@code ciLow}, {@code ciHigh}: 4
    * @param pBetter the posterior P(Δ > +g)
-   */
-  /**
-   * A row of the Robustness table. {@code ci3}: the corrected CI95 at the gate-decision layout's 3
-   * decimals; MDE80 is a lift, printed to 4 decimals in both layouts, as mean Δ is and as the power
-   * sentence under the table gives it.
+   * @param mde MDE80, a lift: 4 decimals in both layouts, as mean Δ is and as the power sentence
+   *     under the table gives it
    */
   public record RobustnessView(String variant, String p, String ciLow, String ciHigh, String ci3, String pBetter,
       String mde, String undefined) {}
